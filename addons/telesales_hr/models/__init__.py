@@ -7,3 +7,5 @@ from . import telesales_flag
 from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
+from . import telesales_call
+from . import telesales_dnc
