@@ -77,9 +77,10 @@ system_packages() {
         die "These system packages are missing: ${missing[*]}. Install them (Debian/Ubuntu: apt-get install ${missing[*]}) and run again."
     fi
     say "installing system packages: ${missing[*]}"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
-        die "apt-get could not install ${missing[*]}."
+    local log=$STATE_DIR/log/apt.log
+    $sudo apt-get update -qq >"$log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$log" 2>&1 ||
+        die "apt-get could not install ${missing[*]}; see $log"
 }
 
 # 3. Virtualenv ----------------------------------------------------------------------
@@ -117,14 +118,17 @@ build_venv() {
     say "installing Python packages into $VENV (first run: a few minutes)"
     local reqs=$STATE_DIR/odoo-requirements.txt
     odoo_requirements >"$reqs"
-    "$VENV/bin/pip" install -q --upgrade pip wheel setuptools >&2
-    "$VENV/bin/pip" install -q -r "$reqs" >&2 || die "could not install Odoo's requirements (see pip's message above)."
+    local log=$STATE_DIR/log/pip.log
+    : >"$log"
+    pip() { "$VENV/bin/pip" install --progress-bar off "$@" >>"$log" 2>&1; }
+    pip --upgrade pip wheel setuptools || die "could not upgrade pip; see $log"
+    pip -r "$reqs" || die "could not install Odoo's requirements; see $log"
     # compat mode: a plain editable install makes `odoo` a broken namespace once an
     # OCA wheel adds odoo/addons/<module> to site-packages.
-    "$VENV/bin/pip" install -q -e "$ODOO_SRC" --config-settings editable_mode=compat >&2 ||
-        die "could not install Odoo from $ODOO_SRC."
-    "$VENV/bin/pip" install -q -r "$PROJECT_DIR/requirements.txt" >&2 ||
-        die "could not install the project's requirements.txt."
+    pip -e "$ODOO_SRC" --config-settings editable_mode=compat ||
+        die "could not install Odoo from $ODOO_SRC; see $log"
+    pip -r "$PROJECT_DIR/requirements.txt" ||
+        die "could not install the project's requirements.txt; see $log"
     echo "$want" >"$stamp"
 }
 
@@ -170,7 +174,7 @@ EOF
     mv "$ODOO_CONF.new" "$ODOO_CONF"
 }
 
-mkdir -p "$STATE_DIR"
+mkdir -p "$STATE_DIR/log"
 find_odoo
 system_packages
 build_venv
