@@ -4,7 +4,20 @@ A skipped test is a failure here: pytest-odoo skips every HttpCase silently
 when --odoo-http is missing, and a test that cannot run must not look green.
 """
 
+import logging
+
 _skipped = []
+
+
+class _NoTestFrameworkImportError(logging.Filter):
+    """pytest-odoo imports odoo.tests before Odoo's test mode is on, which
+    Odoo reports as an error with a stack trace; it is harmless here."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("Importing test framework")
+
+
+logging.getLogger("odoo.tests.common").addFilter(_NoTestFrameworkImportError())
 
 
 def pytest_runtest_logreport(report):

@@ -30,5 +30,7 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/telesales_org_demo.xml",
+    ],
 }
