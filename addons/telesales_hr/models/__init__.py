@@ -13,3 +13,4 @@ from . import telesales_referral
 from . import telesales_referral_milestone
 from . import telesales_team_kpi
 from . import hr_applicant
+from . import hr_candidate

@@ -37,7 +37,9 @@ class HrApplicant(models.Model):
         "res.users", string="Overridden By", readonly=True, copy=False, tracking=True
     )
     telesales_referral_count = fields.Integer(
-        string="Referral", compute="_compute_telesales_referral_count", compute_sudo=True
+        string="Referral",
+        compute="_compute_telesales_referral_count",
+        compute_sudo=True,
     )
 
     @api.depends("telesales_referrer_id")
@@ -61,12 +63,14 @@ class HrApplicant(models.Model):
     @api.constrains("telesales_gate_override", "telesales_gate_override_reason")
     def _check_gate_override_reason(self):
         for applicant in self:
-            if applicant.telesales_gate_override and not (
-                applicant.telesales_gate_override_reason or ""
-            ).strip():
+            if (
+                applicant.telesales_gate_override
+                and not (applicant.telesales_gate_override_reason or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
-                        "Give the reason to override the headcount gate for %(applicant)s.",
+                        "Give the reason to override the headcount gate for "
+                        "%(applicant)s.",
                         applicant=applicant.display_name,
                     )
                 )
@@ -76,7 +80,9 @@ class HrApplicant(models.Model):
             self.env.su or self.env.user.has_group("telesales_hr.group_telesales_hr")
         ):
             raise AccessError(
-                self.env._("Only telesales HR officers may override the headcount gate.")
+                self.env._(
+                    "Only telesales HR officers may override the headcount gate."
+                )
             )
         if "telesales_gate_override" in vals:
             vals["telesales_gate_override_user_id"] = (
@@ -113,7 +119,9 @@ class HrApplicant(models.Model):
         self.filtered(
             lambda a: not a.stage_id.hired_stage
         )._telesales_check_headcount_gate()
-        action = super().create_employee_from_applicant()
+        action = super(
+            HrApplicant, self.with_context(telesales_from_applicant=True)
+        ).create_employee_from_applicant()
         self.env["telesales.referral"]._create_from_applicants(self)
         return action
 

@@ -87,7 +87,11 @@ class HrEmployee(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "telesales_hr.action_telesales_referral"
         )
-        action["domain"] = ["|", ("referrer_id", "=", self.id), ("employee_id", "=", self.id)]
+        action["domain"] = [
+            "|",
+            ("referrer_id", "=", self.id),
+            ("employee_id", "=", self.id),
+        ]
         action["context"] = {"default_referrer_id": self.id}
         return action
 

@@ -23,7 +23,6 @@ class TelesalesReferral(models.Model):
 
     referrer_id = fields.Many2one(
         "hr.employee",
-        string="Referrer",
         required=True,
         index=True,
         ondelete="restrict",
@@ -60,7 +59,6 @@ class TelesalesReferral(models.Model):
     )
     applicant_id = fields.Many2one(
         "hr.applicant",
-        string="Applicant",
         ondelete="set null",
         index="btree_not_null",
         groups="hr_recruitment.group_hr_recruitment_user,"
@@ -82,7 +80,6 @@ class TelesalesReferral(models.Model):
         help="First day of employment of the hire; milestones count from it.",
     )
     probation_end = fields.Date(
-        string="Probation End",
         readonly=True,
         tracking=True,
         help="End of trial period of the hire's contract when there is one, "
@@ -313,9 +310,11 @@ class TelesalesReferral(models.Model):
         )
         if not applicants:
             return self.browse()
-        existing = self.sudo().search(
-            [("employee_id", "in", applicants.employee_id.ids)]
-        ).employee_id
+        existing = (
+            self.sudo()
+            .search([("employee_id", "in", applicants.employee_id.ids)])
+            .employee_id
+        )
         vals_list = []
         for applicant in applicants:
             if applicant.employee_id in existing:
@@ -389,7 +388,11 @@ class TelesalesReferral(models.Model):
             )
         referrals = self.sudo().create(
             [
-                {"referrer_id": referrer.id, "employee_id": hire.id, "date_start": start}
+                {
+                    "referrer_id": referrer.id,
+                    "employee_id": hire.id,
+                    "date_start": start,
+                }
                 for referrer, hire, start in zip(referrers, hires, starts, strict=True)
             ]
         )

@@ -83,9 +83,7 @@ class TelesalesReferralMilestone(models.Model):
         tracking=True,
     )
     cancel_reason = fields.Text(readonly=True, tracking=True)
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, tracking=True
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     date_approved = fields.Date(string="Approved On", readonly=True)
     date_paid = fields.Date(string="Paid On", readonly=True, tracking=True)
     payment_reference = fields.Char(
@@ -141,7 +139,9 @@ class TelesalesReferralMilestone(models.Model):
             "telesales_hr.group_telesales_hr"
         ):
             raise AccessError(
-                self.env._("Only telesales HR officers approve or cancel referral bonuses.")
+                self.env._(
+                    "Only telesales HR officers approve or cancel referral bonuses."
+                )
             )
 
     def action_approve(self):
@@ -245,7 +245,8 @@ class TelesalesReferralMilestone(models.Model):
         still employed on that date, else are cancelled."""
         today = today or fields.Date.context_today(self)
         pending = self.sudo().search([("state", "=", "pending")])
-        pending.filtered(lambda m: m.kind == "probation").referral_id.sudo()._refresh_probation_end()
+        probations = pending.filtered(lambda m: m.kind == "probation")
+        probations.referral_id._refresh_probation_end()
         pending.referral_id._sync_milestone_dates()
         reached = pending.filtered(lambda m: m.date_due <= today)
         left = reached._hire_left_before(today)
@@ -324,7 +325,7 @@ class TelesalesReferralMilestone(models.Model):
             "state": "paid",
             "date_paid": date_paid,
             "payment_reference": payslip.display_name
-            or "%s,%s" % (payslip._name, payslip.id),
+            or f"{payslip._name},{payslip.id}",
         }
         vals.update(self._payment_vals(payslip))
         self.write(vals)

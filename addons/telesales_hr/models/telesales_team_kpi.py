@@ -36,15 +36,24 @@ class TelesalesTeamKpi(models.Model):
         ondelete="cascade",
         readonly=True,
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     month = fields.Date(
         required=True, index=True, readonly=True, help="First day of the month."
     )
-    premium = fields.Monetary(readonly=True, help="Effective premium of the team's agents.")
-    target = fields.Monetary(readonly=True, help="The team's premium target of the month.")
+    premium = fields.Monetary(
+        readonly=True, help="Effective premium of the team's agents."
+    )
+    target = fields.Monetary(
+        readonly=True, help="The team's premium target of the month."
+    )
     achievement = fields.Float(
-        string="Premium Achievement (%)", readonly=True, aggregator="avg", digits=(16, 1)
+        string="Premium Achievement (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
     )
     achievement_evaluated = fields.Boolean(readonly=True)
     headcount_start = fields.Integer(
@@ -78,7 +87,9 @@ class TelesalesTeamKpi(models.Model):
         store=True,
         help="Every evaluated KPI meets the thresholds of the settings.",
     )
-    failed_kpis = fields.Text(string="Failed KPIs", compute="_compute_passed", store=True)
+    failed_kpis = fields.Text(
+        string="Failed KPIs", compute="_compute_passed", store=True
+    )
     date_computed = fields.Datetime(string="Computed On", readonly=True)
 
     _sql_constraints = [
@@ -92,10 +103,8 @@ class TelesalesTeamKpi(models.Model):
     @api.depends("department_id", "month")
     def _compute_display_name(self):
         for kpi in self:
-            kpi.display_name = "%s %s" % (
-                kpi.department_id.name or "",
-                kpi.month and kpi.month.strftime("%Y-%m") or "",
-            )
+            month = kpi.month and kpi.month.strftime("%Y-%m") or ""
+            kpi.display_name = f"{kpi.department_id.name or ''} {month}"
 
     @api.depends(
         "achievement",
@@ -162,7 +171,9 @@ class TelesalesTeamKpi(models.Model):
     @api.model
     def _cron_compute_last_month(self):
         today = fields.Date.context_today(self)
-        return self._compute_team_kpis(self._month_start(today) - relativedelta(months=1))
+        return self._compute_team_kpis(
+            self._month_start(today) - relativedelta(months=1)
+        )
 
     @api.model
     def _compute_team_kpis(self, month, departments=None):
@@ -214,9 +225,11 @@ class TelesalesTeamKpi(models.Model):
         """{department id: KPI field values} computed set-based."""
         Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
         members = Employee.search([("department_id", "in", departments.ids)])
-        members.fetch(["department_id", "active", "departure_date", "is_telesales_agent"])
-        ranked_at_start = self.env["telesales.rank.history"].sudo()._rank_at(
-            members, date_from
+        members.fetch(
+            ["department_id", "active", "departure_date", "is_telesales_agent"]
+        )
+        ranked_at_start = (
+            self.env["telesales.rank.history"].sudo()._rank_at(members, date_from)
         )
         headcount = defaultdict(int)
         leavers = defaultdict(int)
@@ -226,9 +239,7 @@ class TelesalesTeamKpi(models.Model):
             is_agent = employee.is_telesales_agent or employee.id in ranked_at_start
             if is_agent:
                 agent_ids.append(employee.id)
-            employed_at_start = (
-                departure >= date_from if departure else employee.active
-            )
+            employed_at_start = departure >= date_from if departure else employee.active
             if employee.id in ranked_at_start and employed_at_start:
                 headcount[employee.department_id.id] += 1
             if is_agent and departure and date_from <= departure <= date_to:
@@ -269,8 +280,10 @@ class TelesalesTeamKpi(models.Model):
         """
         if "telesales.premium" not in self.env:
             return None
-        by_employee = self.env["telesales.premium"].sudo()._effective_premium(
-            agents, date_from, date_to
+        by_employee = (
+            self.env["telesales.premium"]
+            .sudo()
+            ._effective_premium(agents, date_from, date_to)
         )
         premiums = defaultdict(float)
         for employee in agents:
@@ -286,8 +299,8 @@ class TelesalesTeamKpi(models.Model):
             for department in departments
         }
         if "telesales.target" in self.env:
-            recorded = self.env["telesales.target"].sudo()._team_targets(
-                departments, month
+            recorded = (
+                self.env["telesales.target"].sudo()._team_targets(departments, month)
             )
             targets.update({key: value for key, value in recorded.items() if value})
         return targets

@@ -107,7 +107,7 @@ class TelesalesRecruitingCase(TelesalesCase):
                 {
                     "employee_id": employee.id,
                     "name": "Referral test slip",
-                    "number": "SLIP/TEST/%s" % employee.id,
+                    "number": f"SLIP/TEST/{employee.id}",
                     "date_from": date_to.replace(day=1),
                     "date_to": date_to,
                 }

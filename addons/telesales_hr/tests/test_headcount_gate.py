@@ -68,7 +68,9 @@ class TestHeadcountGate(TelesalesRecruitingCase):
         # every team of the month at once
         with self.kpi_sources():
             kpis = self.Kpi._compute_team_kpis(self.last_month)
-        self.assertTrue(self.team_a1 | self.team_a2 | self.team_b1 <= kpis.department_id)
+        self.assertTrue(
+            self.team_a1 | self.team_a2 | self.team_b1 <= kpis.department_id
+        )
         self.assertNotIn(self.unit_a, kpis.department_id)
 
     def test_gate_passes(self):
@@ -142,7 +144,9 @@ class TestHeadcountGate(TelesalesRecruitingCase):
                     "telesales_gate_override_reason": "Campaign launch needs seats",
                 }
             )
-            self.assertEqual(applicant.telesales_gate_override_user_id, self.hr_recruiter)
+            self.assertEqual(
+                applicant.telesales_gate_override_user_id, self.hr_recruiter
+            )
             as_recruiter.write({"stage_id": self.hired_stage.id})
         self.assertTrue(applicant.stage_id.hired_stage)
         # tracking values are written when the transaction flushes
@@ -156,9 +160,7 @@ class TestHeadcountGate(TelesalesRecruitingCase):
             set(tracked.field_id.mapped("name")),
             {"telesales_gate_override", "telesales_gate_override_reason"},
         )
-        self.assertIn(
-            "Campaign launch needs seats", tracked.mapped("new_value_text")
-        )
+        self.assertIn("Campaign launch needs seats", tracked.mapped("new_value_text"))
 
     def test_referred_applicant_passes(self):
         self.leave_last_month(self.agent_a1b, self.agent_a1)
@@ -201,7 +203,9 @@ class TestHeadcountGate(TelesalesRecruitingCase):
                 .action_compute()
             )
         kpis = self.Kpi.search(action["domain"])
-        self.assertTrue(self.team_a1 | self.team_a2 | self.team_b1 <= kpis.department_id)
+        self.assertTrue(
+            self.team_a1 | self.team_a2 | self.team_b1 <= kpis.department_id
+        )
         ours = kpis.filtered(
             lambda k: k.department_id in self.team_a1 | self.team_a2 | self.team_b1
         )

@@ -100,6 +100,18 @@ class TestReferral(TelesalesRecruitingCase):
         self.assertEqual(referral.referrer_id, self.agent_b1)
         self.assertEqual(len(referral.milestone_ids), 2)
 
+    def test_employee_from_candidate_form(self):
+        """Creating the employee from the candidate also records the referral
+        and puts the hire in the referrer's team."""
+        applicant = self.applicant("Li Lei", referrer=self.agent_b1)
+        applicant.write({"stage_id": self.hired_stage.id})
+        applicant.candidate_id.create_employee_from_candidate()
+        employee = applicant.employee_id
+        self.assertEqual(employee.department_id, self.team_b1)
+        referral = self.Referral.search([("employee_id", "=", employee.id)])
+        self.assertEqual(referral.referrer_id, self.agent_b1)
+        self.assertEqual(referral.department_id, self.team_b1)
+
     def test_one_month_milestone_due_exactly_after_one_month(self):
         """The day before one month the bonus is pending; on the day it is due
         and HR gets an activity to approve it. Probation follows the same rule."""
@@ -134,7 +146,9 @@ class TestReferral(TelesalesRecruitingCase):
         hire, referral = self.referred_hire("Li Lei")
         self.assertEqual(referral.probation_end, date(2025, 4, 15))
         self.assertEqual(referral.probation_source, "settings")
-        self.assertEqual(self.milestone(referral, "probation").date_due, date(2025, 4, 15))
+        self.assertEqual(
+            self.milestone(referral, "probation").date_due, date(2025, 4, 15)
+        )
         # the contract is signed after the employee was created: the daily
         # cron moves the pending probation milestone to its trial end
         trial_end = date(2025, 2, 28)
@@ -170,7 +184,9 @@ class TestReferral(TelesalesRecruitingCase):
         leaves after it keeps the bonus earned."""
         early, referral_early = self.referred_hire("Early Leaver")
         early.departure_date = date(2025, 2, 10)
-        self.assertEqual(referral_early.milestone_ids.mapped("state"), ["cancelled"] * 2)
+        self.assertEqual(
+            referral_early.milestone_ids.mapped("state"), ["cancelled"] * 2
+        )
         self.assertIn("left before", referral_early.milestone_ids[0].cancel_reason)
         self.assertEqual(referral_early.state, "cancelled")
 
@@ -188,7 +204,9 @@ class TestReferral(TelesalesRecruitingCase):
             "Recent Leaver", referrer=self.agent_a1, start=today - timedelta(days=20)
         )
         recent.action_archive()
-        self.assertEqual(referral_recent.milestone_ids.mapped("state"), ["cancelled"] * 2)
+        self.assertEqual(
+            referral_recent.milestone_ids.mapped("state"), ["cancelled"] * 2
+        )
 
     def test_cron_cancels_when_departure_known_late(self):
         """A departure recorded behind the ORM's back (e.g. a database
@@ -264,7 +282,8 @@ class TestReferral(TelesalesRecruitingCase):
         # the payslip is cancelled: the bonus is payable again, then paid once
         first._release_payment()
         self.assertRecordValues(
-            first, [{"state": "approved", "payment_reference": False, "date_paid": False}]
+            first,
+            [{"state": "approved", "payment_reference": False, "date_paid": False}],
         )
         self.assertEqual(
             self.Milestone._payable(self.agent_a2, date(2025, 3, 31)), first | probation
@@ -277,7 +296,9 @@ class TestReferral(TelesalesRecruitingCase):
         __, referral = self.referred_hire("Li Lei")
         self.cron(date(2025, 2, 15))
         with self.assertRaisesRegex(UserError, "Only approved"):
-            referral.milestone_ids._mark_paid(self.payslip(self.agent_a2, date(2025, 2, 28)))
+            referral.milestone_ids._mark_paid(
+                self.payslip(self.agent_a2, date(2025, 2, 28))
+            )
         self.assertEqual(
             sorted(referral.milestone_ids.mapped("state")), ["due", "pending"]
         )
@@ -294,13 +315,18 @@ class TestReferral(TelesalesRecruitingCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.hr_user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Referral made after the hire applied"})
         )
         wizard.action_confirm()
         self.assertRecordValues(
             first,
-            [{"state": "cancelled", "cancel_reason": "Referral made after the hire applied"}],
+            [
+                {
+                    "state": "cancelled",
+                    "cancel_reason": "Referral made after the hire applied",
+                }
+            ],
         )
         self.assertFalse(first.activity_ids)
         self.assertEqual(self.milestone(referral, "probation").state, "pending")
@@ -353,7 +379,9 @@ class TestReferral(TelesalesRecruitingCase):
         self.assertEqual(referrals[1].milestone_ids.mapped("state"), ["pending"] * 2)
         self.assertEqual(referrals[2].state, "cancelled")
         self.assertTrue(referrals.referrer_id <= self.agents)
-        last_month = fields.Date.context_today(self.Kpi).replace(day=1) - timedelta(days=1)
+        last_month = fields.Date.context_today(self.Kpi).replace(day=1) - timedelta(
+            days=1
+        )
         self.assertTrue(
             self.Kpi.search(
                 [
