@@ -10,3 +10,8 @@ from . import hr_employee_public
 from . import telesales_call
 from . import telesales_dnc
 from . import telesales_demo
+from . import telesales_referral
+from . import telesales_referral_milestone
+from . import telesales_team_kpi
+from . import hr_applicant
+from . import hr_candidate

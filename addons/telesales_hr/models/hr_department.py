@@ -1,6 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrDepartment(models.Model):
@@ -25,3 +25,30 @@ class HrDepartment(models.Model):
         if indirect == direct:
             indirect = self.parent_id.parent_id.manager_id
         return direct, indirect
+
+    @api.model
+    def _telesales_qa_pass_rates(self, departments, date_from, date_to):
+        """Extension point: QA pass rate of each team over a period.
+
+        Returns ``{department id: rate}`` with the rate in percent (0-100),
+        or ``None`` for a team whose calls were not inspected. telesales_hr
+        inspects nothing and returns ``{}``; telesales_quality overrides this
+        method, calls ``super()`` and adds its rates. A team missing from the
+        result is "not evaluated": the headcount gate skips the QA KPI.
+        """
+        return {}
+
+    @api.model
+    def _telesales_teams(self, companies=None):
+        """Departments that are telesales teams: they have (or had) a
+        telesales agent, or a monthly premium target."""
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        domain = [("is_telesales_agent", "=", True), ("department_id", "!=", False)]
+        target_domain = [("telesales_monthly_target", ">", 0)]
+        if companies:
+            domain.append(("company_id", "in", companies.ids))
+            target_domain.append(("company_id", "in", companies.ids))
+        groups = Employee._read_group(domain, ["department_id"])
+        teams = self.browse([department.id for (department,) in groups])
+        teams |= self.sudo().search(target_domain)
+        return teams.filtered("active")

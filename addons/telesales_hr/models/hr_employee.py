@@ -34,10 +34,66 @@ class HrEmployee(models.Model):
         help="Individual monthly target; empty means the rank's default target.",
     )
 
+    telesales_referral_ids = fields.One2many(
+        "telesales.referral",
+        "referrer_id",
+        string="Referrals Made",
+        groups="telesales_hr.group_telesales_agent,telesales_hr.group_telesales_auditor",
+    )
+    telesales_referral_count = fields.Integer(
+        string="Referrals",
+        compute="_compute_telesales_referral",
+        groups="telesales_hr.group_telesales_agent,telesales_hr.group_telesales_auditor",
+    )
+    telesales_referred_by_id = fields.Many2one(
+        "hr.employee",
+        string="Referred By",
+        compute="_compute_telesales_referral",
+        groups="telesales_hr.group_telesales_agent,telesales_hr.group_telesales_auditor",
+        help="Employee who referred this employee when hired.",
+    )
+
     @api.depends("telesales_rank_id")
     def _compute_is_telesales_agent(self):
         for employee in self:
             employee.is_telesales_agent = bool(employee.telesales_rank_id)
+
+    def _compute_telesales_referral(self):
+        Referral = self.env["telesales.referral"].sudo()
+        made = dict(
+            Referral._read_group(
+                [("referrer_id", "in", self.ids)], ["referrer_id"], ["__count"]
+            )
+        )
+        referred = {
+            referral.employee_id: referral.referrer_id
+            for referral in Referral.search([("employee_id", "in", self.ids)])
+        }
+        for employee in self:
+            employee.telesales_referral_count = made.get(employee, 0)
+            employee.telesales_referred_by_id = referred.get(
+                employee, self.env["hr.employee"]
+            )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("departure_date") or vals.get("active") is False:
+            # a referred hire who leaves cancels the bonuses not yet earned
+            self.env["telesales.referral.milestone"]._on_hires_left(self)
+        return res
+
+    def action_open_telesales_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "telesales_hr.action_telesales_referral"
+        )
+        action["domain"] = [
+            "|",
+            ("referrer_id", "=", self.id),
+            ("employee_id", "=", self.id),
+        ]
+        action["context"] = {"default_referrer_id": self.id}
+        return action
 
     def _refresh_telesales_rank(self):
         """Store today's rank from the history (called on history changes and

@@ -1,1 +1,2 @@
-
+from . import telesales_referral_milestone_cancel
+from . import telesales_team_kpi_compute

@@ -1,0 +1,348 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class TelesalesReferralMilestone(models.Model):
+    """One referral bonus: earned when the hire reaches a milestone.
+
+    pending → due (daily cron: the hire was still employed on the due date)
+    → approved (HR) → paid (payroll, exactly once); or cancelled with a
+    reason (the hire left first, or HR decided so). Nothing approved or paid
+    is ever deleted.
+
+    Payroll API: ``_payable(employees, date_to)``, ``_mark_paid(payslip)``,
+    ``_release_payment()``.
+    """
+
+    _name = "telesales.referral.milestone"
+    _description = "Telesales Referral Bonus"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due desc, id desc"
+
+    referral_id = fields.Many2one(
+        "telesales.referral",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    employee_id = fields.Many2one(
+        related="referral_id.referrer_id",
+        string="Referrer",
+        store=True,
+        index=True,
+        help="Employee paid the bonus.",
+    )
+    department_id = fields.Many2one(
+        related="referral_id.referrer_department_id",
+        string="Referrer's Team",
+        store=True,
+        index=True,
+    )
+    hire_id = fields.Many2one(
+        related="referral_id.employee_id", string="Referred Hire", store=True
+    )
+    hire_department_id = fields.Many2one(
+        related="referral_id.department_id", string="Hire's Team", store=True
+    )
+    company_id = fields.Many2one(
+        related="referral_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(
+        [
+            ("one_month", "First Month of Employment"),
+            ("probation", "Probation Passed"),
+        ],
+        string="Milestone",
+        required=True,
+        readonly=True,
+    )
+    date_due = fields.Date(
+        string="Due Date",
+        required=True,
+        index=True,
+        tracking=True,
+        help="The hire must still be employed on this date to earn the bonus.",
+    )
+    amount = fields.Monetary(required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("pending", "Pending"),
+            ("due", "Due"),
+            ("approved", "Approved"),
+            ("paid", "Paid"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="pending",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    cancel_reason = fields.Text(readonly=True, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    date_approved = fields.Date(string="Approved On", readonly=True)
+    date_paid = fields.Date(string="Paid On", readonly=True, tracking=True)
+    payment_reference = fields.Char(
+        readonly=True,
+        tracking=True,
+        help="The payslip that paid the bonus.",
+    )
+    _sql_constraints = [
+        (
+            "kind_uniq",
+            "unique(referral_id, kind)",
+            "A referral earns each milestone bonus once.",
+        ),
+        ("amount_positive", "CHECK(amount >= 0)", "A bonus cannot be negative."),
+    ]
+
+    @api.depends("kind", "referral_id")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for milestone in self:
+            milestone.display_name = self.env._(
+                "%(milestone)s: %(hire)s",
+                milestone=kinds.get(milestone.kind, ""),
+                hire=milestone.hire_id.name or "",
+            )
+
+    def write(self, vals):
+        frozen = {"amount", "date_due"} & set(vals)
+        if frozen and self.filtered(lambda m: m.state not in ("pending", "due")):
+            raise UserError(
+                self.env._(
+                    "The amount and due date of an approved, paid or cancelled "
+                    "referral bonus cannot change."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_earned(self):
+        if self.filtered(lambda m: m.state != "pending"):
+            raise UserError(
+                self.env._(
+                    "Referral bonuses that are due, approved, paid or cancelled "
+                    "are never deleted; cancel them with a reason instead."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_hr(self):
+        if not self.env.su and not self.env.user.has_group(
+            "telesales_hr.group_telesales_hr"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only telesales HR officers approve or cancel referral bonuses."
+                )
+            )
+
+    def action_approve(self):
+        self._check_hr()
+        not_due = self.filtered(lambda m: m.state != "due")
+        if not_due:
+            raise UserError(
+                self.env._(
+                    "Only due referral bonuses can be approved: %(bonuses)s.",
+                    bonuses=", ".join(not_due.mapped("display_name")),
+                )
+            )
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "date_approved": fields.Date.context_today(self),
+            }
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_cancel(self):
+        """Open the wizard asking for the reason."""
+        self._check_hr()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Referral Bonus"),
+            "res_model": "telesales.referral.milestone.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_milestone_ids": self.ids},
+        }
+
+    def _cancel(self, reason):
+        """Cancel with a mandatory reason; a paid bonus cannot be cancelled
+        (cancel its payslip first)."""
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason to cancel a referral bonus."))
+        paid = self.filtered(lambda m: m.state == "paid")
+        if paid:
+            raise UserError(
+                self.env._(
+                    "Paid referral bonuses cannot be cancelled: %(bonuses)s. "
+                    "Cancel the payslip that paid them first.",
+                    bonuses=", ".join(paid.mapped("display_name")),
+                )
+            )
+        to_cancel = self.filtered(lambda m: m.state != "cancelled")
+        to_cancel.write({"state": "cancelled", "cancel_reason": reason.strip()})
+        to_cancel.activity_unlink(["mail.mail_activity_data_todo"])
+        return to_cancel
+
+    def _make_due(self):
+        """The hire reached the milestone: HR gets an activity to approve."""
+        self.write({"state": "due"})
+        for milestone in self:
+            approver = milestone._approver()
+            if approver:
+                milestone.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Approve referral bonus"),
+                    note=self.env._(
+                        "%(referrer)s earned %(amount)s %(currency)s: %(milestone)s.",
+                        referrer=milestone.employee_id.name,
+                        amount=milestone.amount,
+                        currency=milestone.currency_id.name or "",
+                        milestone=milestone.display_name,
+                    ),
+                    user_id=approver.id,
+                )
+
+    def _approver(self):
+        company = self.company_id
+        if company.telesales_referral_approver_id:
+            return company.telesales_referral_approver_id
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("telesales_hr.group_telesales_hr").id,
+                    ),
+                    ("company_ids", "in", company.id),
+                    ("share", "=", False),
+                ],
+                order="id",
+                limit=1,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Daily cron and departures
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_referral_milestones(self, today=None):
+        """Pending bonuses whose date has come become due when the hire was
+        still employed on that date, else are cancelled."""
+        today = today or fields.Date.context_today(self)
+        pending = self.sudo().search([("state", "=", "pending")])
+        probations = pending.filtered(lambda m: m.kind == "probation")
+        probations.referral_id._refresh_probation_end()
+        pending.referral_id._sync_milestone_dates()
+        reached = pending.filtered(lambda m: m.date_due <= today)
+        left = reached._hire_left_before(today)
+        left._cancel(self.env._("The hire left before the milestone."))
+        (reached - left)._make_due()
+        return reached
+
+    def _hire_left_before(self, today):
+        """Milestones whose hire left before the due date. A hire archived
+        without a departure date is taken to have left on ``today``."""
+        leave_dates = self._hire_leave_dates(today)
+        return self.filtered(
+            lambda m: leave_dates.get(m.hire_id.id)
+            and leave_dates[m.hire_id.id] < m.date_due
+        )
+
+    def _hire_leave_dates(self, today):
+        hires = self.hire_id.sudo().with_context(active_test=False)
+        hires.fetch(["active", "departure_date"])
+        return {
+            hire.id: hire.departure_date or (not hire.active and today) or False
+            for hire in hires
+        }
+
+    @api.model
+    def _on_hires_left(self, hires):
+        """Departure or archiving of hires: cancel the bonuses they can no
+        longer earn, at once (the cron would only see them on the due date)."""
+        milestones = self.sudo().search(
+            [("hire_id", "in", hires.ids), ("state", "in", ("pending", "due"))]
+        )
+        left = milestones._hire_left_before(fields.Date.context_today(self))
+        left._cancel(self.env._("The hire left before the milestone."))
+        return left
+
+    # ------------------------------------------------------------------
+    # Payroll API (telesales_payroll)
+    # ------------------------------------------------------------------
+    @api.model
+    def _payable(self, employees, date_to):
+        """Approved, unpaid bonuses of ``employees`` (the referrers) due on or
+        before ``date_to``: what a payslip ending on ``date_to`` pays."""
+        return self.search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("state", "=", "approved"),
+                ("date_due", "<=", date_to),
+            ]
+        )
+
+    def _mark_paid(self, payslip):
+        """Record that ``payslip`` paid these bonuses. Each bonus is paid
+        exactly once: raises if one is paid already or not approved."""
+        paid = self.filtered(lambda m: m.state == "paid")
+        if paid:
+            raise UserError(
+                self.env._(
+                    "A referral bonus is paid exactly once: %(bonuses)s already "
+                    "paid by %(payslips)s.",
+                    bonuses=", ".join(paid.mapped("display_name")),
+                    payslips=", ".join(set(paid.mapped("payment_reference")) - {False}),
+                )
+            )
+        not_approved = self.filtered(lambda m: m.state != "approved")
+        if not_approved:
+            raise UserError(
+                self.env._(
+                    "Only approved referral bonuses can be paid: %(bonuses)s.",
+                    bonuses=", ".join(not_approved.mapped("display_name")),
+                )
+            )
+        date_paid = (
+            "date_to" in payslip._fields and payslip.date_to
+        ) or fields.Date.context_today(self)
+        vals = {
+            "state": "paid",
+            "date_paid": date_paid,
+            "payment_reference": payslip.display_name
+            or f"{payslip._name},{payslip.id}",
+        }
+        vals.update(self._payment_vals(payslip))
+        self.write(vals)
+        return True
+
+    def _payment_vals(self, payslip):
+        """Link to the paying payslip when a module added ``payslip_id``."""
+        if "payslip_id" in self._fields:
+            return {"payslip_id": payslip.id}
+        return {}
+
+    def _release_payment(self):
+        """The payslip that paid these bonuses was cancelled: they are
+        approved and payable again."""
+        paid = self.filtered(lambda m: m.state == "paid")
+        vals = {"state": "approved", "date_paid": False, "payment_reference": False}
+        if "payslip_id" in self._fields:
+            vals["payslip_id"] = False
+        paid.write(vals)
+        return paid
