@@ -16,6 +16,7 @@
         "hr_attendance",
         "hr_recruitment",
         "mail",
+        "base_import",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -23,12 +24,18 @@
         "security/ir.model.access.csv",
         "security/telesales_rules.xml",
         "data/telesales_rank_data.xml",
+        "data/telesales_review_data.xml",
         "views/telesales_menus.xml",
         "views/telesales_rank_views.xml",
         "views/telesales_rank_history_views.xml",
         "views/telesales_flag_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/telesales_premium_views.xml",
+        "views/telesales_target_views.xml",
+        "views/telesales_rank_review_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/telesales_premium_demo.xml",
+    ],
 }

@@ -9,3 +9,8 @@ from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
 from . import telesales_dnc
+from . import telesales_premium
+from . import telesales_target
+from . import telesales_premium_month
+from . import telesales_rank_review
+from . import telesales_rank_review_line

@@ -1,1 +1,4 @@
 from . import test_rank_history
+from . import test_premium
+from . import test_target
+from . import test_rank_review
