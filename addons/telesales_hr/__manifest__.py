@@ -38,4 +38,9 @@
     "demo": [
         "demo/telesales_premium_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "telesales_hr/static/tests/tours/*.js",
+        ],
+    },
 }

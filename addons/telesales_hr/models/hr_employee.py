@@ -101,7 +101,9 @@ class HrEmployee(models.Model):
 
             @api.model
             def _telesales_promotion_blocks(self, employees, date_from, date_to):
-                blocks = super()._telesales_promotion_blocks(employees, date_from, date_to)
+                blocks = super()._telesales_promotion_blocks(
+                    employees, date_from, date_to
+                )
                 for emp_id, reason in my_set_based_query(...):
                     blocks.setdefault(emp_id, []).append(reason)
                 return blocks

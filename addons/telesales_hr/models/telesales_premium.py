@@ -256,22 +256,32 @@ class TelesalesPremium(models.Model):
         )
         if not agents:
             return
-        ranks = self.env["telesales.rank.history"]._rank_at(agents, date_to)
+        periods = self.env["telesales.rank.history"]._rank_periods(
+            agents, date_from, date_to
+        )
         rng = random.Random(20260101)
         vals_list = []
         by_company = defaultdict(lambda: self.env["hr.employee"])
-        for agent in agents:
+        for agent in agents.filtered(lambda e: e.id in periods):
             by_company[agent.company_id] |= agent
-            rank = ranks.get(agent.id) or agent.telesales_rank_id
+            rank, start = periods[agent.id][-1][0], periods[agent.id][0][1]
             # quarter volume around the rank's threshold: some agents promote,
             # most keep, some demote
             base = max(rank.quarter_threshold, 30000.0)
-            quarter_total = base * rng.choice([0.55, 0.8, 1.0, 1.05, 1.1, 1.2, 1.5, 2.1])
-            weeks = (date_to - date_from).days // 7 + 1
+            quarter_total = base * rng.choice(
+                [0.6, 0.9, 1.12, 1.15, 1.2, 1.3, 1.6, 2.1]
+            )
+            # sales from the day the agent holds a rank (hired inside the quarter)
+            quarter_total *= ((date_to - start).days + 1) / (
+                (date_to - date_from).days + 1
+            )
+            weeks = (date_to - start).days // 7 + 1
             sales = [rng.random() for _dummy in range(weeks * 3)]
             unit = quarter_total / sum(sales)
             for seq, weight in enumerate(sales):
-                day = date_from + relativedelta(days=rng.randrange((date_to - date_from).days + 1))
+                day = start + relativedelta(
+                    days=rng.randrange((date_to - start).days + 1)
+                )
                 amount = round(max(weight * unit, 100.0), -1)
                 draw = rng.random()
                 state, refund_date = "effective", False
@@ -279,7 +289,9 @@ class TelesalesPremium(models.Model):
                     state = "cancelled"
                 elif draw < 0.08:
                     state = "refunded"
-                    refund_date = min(day + relativedelta(days=rng.randrange(5, 50)), date_to)
+                    refund_date = min(
+                        day + relativedelta(days=rng.randrange(5, 50)), date_to
+                    )
                 vals_list.append(
                     {
                         "external_id": f"DEMO-{year}Q{quarter}-{agent.id}-{seq:03d}",
@@ -292,9 +304,9 @@ class TelesalesPremium(models.Model):
                     }
                 )
         existing = set(
-            self.search([("external_id", "in", [v["external_id"] for v in vals_list])]).mapped(
-                "external_id"
-            )
+            self.search(
+                [("external_id", "in", [v["external_id"] for v in vals_list])]
+            ).mapped("external_id")
         )
         self.create([v for v in vals_list if v["external_id"] not in existing])
         for company in by_company:

@@ -56,13 +56,9 @@ class TelesalesPremiumMonth(models.Model):
                        ) AS id,
                        a.employee_id, a.department_id, a.company_id, a.month,
                        a.premium, a.line_count,
-                       COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                r.monthly_target, 0) AS target,
-                       CASE WHEN COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                          r.monthly_target, 0) > 0
-                            THEN 100.0 * a.premium / COALESCE(
-                                t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                r.monthly_target)
+                       tg.target,
+                       CASE WHEN tg.target > 0
+                            THEN 100.0 * a.premium / tg.target
                        END AS achievement
                   FROM agg a
                   JOIN hr_employee e ON e.id = a.employee_id
@@ -77,6 +73,10 @@ class TelesalesPremiumMonth(models.Model):
                      ORDER BY h.date_start DESC, h.id DESC
                         LIMIT 1
                    ) r ON TRUE
+            CROSS JOIN LATERAL (
+                       SELECT COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
+                                       r.monthly_target, 0) AS target
+                   ) tg
             )
             """,
                 SQL.identifier(self._table),

@@ -72,7 +72,9 @@ class TelesalesRankReview(models.Model):
         tracking=True,
         index=True,
     )
-    line_ids = fields.One2many("telesales.rank.review.line", "review_id", string="Agents")
+    line_ids = fields.One2many(
+        "telesales.rank.review.line", "review_id", string="Agents"
+    )
     # the settings used by the last computation (the company's may change later)
     promotion_mode = fields.Selection(
         [("step", "One step per review"), ("jump", "Jump to the highest rank reached")],
@@ -96,7 +98,11 @@ class TelesalesRankReview(models.Model):
     override_count = fields.Integer(compute="_compute_counts", string="Overrides")
 
     _sql_constraints = [
-        ("quarter_range", "CHECK(quarter BETWEEN 1 AND 4)", "The quarter is 1, 2, 3 or 4."),
+        (
+            "quarter_range",
+            "CHECK(quarter BETWEEN 1 AND 4)",
+            "The quarter is 1, 2, 3 or 4.",
+        ),
         ("year_range", "CHECK(year BETWEEN 2000 AND 2999)", "The year is not valid."),
     ]
 
@@ -189,9 +195,9 @@ class TelesalesRankReview(models.Model):
         return reviews
 
     def write(self, vals):
-        if {"year", "quarter", "department_id", "company_id"} & set(vals) and self.filtered(
-            lambda r: r.state != "draft"
-        ):
+        if {"year", "quarter", "department_id", "company_id"} & set(
+            vals
+        ) and self.filtered(lambda r: r.state != "draft"):
             raise UserError(
                 self.env._("The period and scope of a review can only change in draft.")
             )
@@ -220,7 +226,8 @@ class TelesalesRankReview(models.Model):
             if review.state != "draft":
                 raise UserError(
                     self.env._(
-                        "Review %(name)s is not in draft: it can no longer be recomputed.",
+                        "Review %(name)s is not in draft: it can no longer be "
+                        "recomputed.",
                         name=review.name,
                     )
                 )
@@ -337,7 +344,12 @@ class TelesalesRankReview(models.Model):
             return currency.round(rank.quarter_threshold * months_held / 3)
 
         def reaches(rank):
-            return float_compare(premium, prorated(rank), precision_rounding=currency.rounding) >= 0
+            return (
+                float_compare(
+                    premium, prorated(rank), precision_rounding=currency.rounding
+                )
+                >= 0
+            )
 
         higher = [rank for rank in ladder if key(rank) > key(current)]
         lower = [rank for rank in ladder if key(rank) < key(current)]
@@ -391,17 +403,22 @@ class TelesalesRankReview(models.Model):
             if not review.sudo().line_ids:
                 raise UserError(
                     self.env._(
-                        "Review %(name)s has no agent: compute it before submitting it.",
+                        "Review %(name)s has no agent: compute it before "
+                        "submitting it.",
                         name=review.name,
                     )
                 )
         self.write({"state": "submitted"})
         self.activity_feedback([ACTIVITY_TYPE])
         for review in self:
-            for user in self.env["telesales.target"]._telesales_hr_users(review.company_id):
+            for user in self.env["telesales.target"]._telesales_hr_users(
+                review.company_id
+            ):
                 review.activity_schedule(
                     ACTIVITY_TYPE,
-                    summary=self.env._("Approve the rank review %(name)s", name=review.name),
+                    summary=self.env._(
+                        "Approve the rank review %(name)s", name=review.name
+                    ),
                     user_id=user.id,
                 )
         return True
@@ -417,7 +434,9 @@ class TelesalesRankReview(models.Model):
         for review in self:
             review.activity_schedule(
                 ACTIVITY_TYPE,
-                date_deadline=max(review.effective_date, fields.Date.context_today(self)),
+                date_deadline=max(
+                    review.effective_date, fields.Date.context_today(self)
+                ),
                 summary=self.env._("Apply the rank review %(name)s", name=review.name),
                 user_id=self.env.uid,
             )
@@ -436,7 +455,8 @@ class TelesalesRankReview(models.Model):
         History = self.env["telesales.rank.history"]
         for review in to_apply:
             lines = review.line_ids.filtered(
-                lambda line: line.final_rank_id != line.current_rank_id and not line.history_id
+                lambda line: line.final_rank_id != line.current_rank_id
+                and not line.history_id
             )
             entries = History.create(
                 [
@@ -461,7 +481,9 @@ class TelesalesRankReview(models.Model):
         """Send a submitted or approved review back to its managers."""
         self._check_group(
             "telesales_hr.group_telesales_manager",
-            self.env._("Only telesales managers may reset a quarterly review to draft."),
+            self.env._(
+                "Only telesales managers may reset a quarterly review to draft."
+            ),
         )
         self._check_state(["submitted", "approved", "cancelled"])
         if self.filtered(lambda r: r.state == "approved"):
@@ -533,7 +555,10 @@ class TelesalesRankReview(models.Model):
         today = fields.Date.to_date(today) if today else fields.Date.context_today(self)
         year, quarter = self._previous_quarter(today)
         companies = (
-            self.env["hr.employee"].sudo().search([("is_telesales_agent", "=", True)]).company_id
+            self.env["hr.employee"]
+            .sudo()
+            .search([("is_telesales_agent", "=", True)])
+            .company_id
         )
         reviews = self.browse()
         for company in companies:

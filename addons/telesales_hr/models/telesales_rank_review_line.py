@@ -32,13 +32,17 @@ class TelesalesRankReviewLine(models.Model):
         "hr.employee", string="Agent", required=True, index=True, ondelete="restrict"
     )
     department_id = fields.Many2one(
-        "hr.department", string="Team", index=True, help="Team of the agent at the review."
+        "hr.department",
+        string="Team",
+        index=True,
+        help="Team of the agent at the review.",
     )
     current_rank_id = fields.Many2one(
-        "telesales.rank", string="Current Rank", required=True, ondelete="restrict"
+        "telesales.rank", required=True, ondelete="restrict"
     )
     rank_start = fields.Date(
-        string="Rank Held Since", help="Start of the current rank, if inside the quarter."
+        string="Rank Held Since",
+        help="Start of the current rank, if inside the quarter.",
     )
     months_held = fields.Integer(
         help="Months of the quarter in which the current rank was held (a "
@@ -58,7 +62,7 @@ class TelesalesRankReviewLine(models.Model):
     )
     decision = fields.Selection(DECISIONS, required=True)
     proposed_rank_id = fields.Many2one(
-        "telesales.rank", string="Proposed Rank", required=True, ondelete="restrict"
+        "telesales.rank", required=True, ondelete="restrict"
     )
     promotion_blocked = fields.Boolean(
         help="Another module reported a reason not to promote this agent in "
@@ -67,7 +71,6 @@ class TelesalesRankReviewLine(models.Model):
     block_reason = fields.Text()
     override_rank_id = fields.Many2one(
         "telesales.rank",
-        string="Override Rank",
         ondelete="restrict",
         domain="[('company_id', '=', company_id)]",
         help="Rank decided by the reviewer instead of the proposed one.",
@@ -76,7 +79,6 @@ class TelesalesRankReviewLine(models.Model):
     is_overridden = fields.Boolean(compute="_compute_final_rank_id", store=True)
     final_rank_id = fields.Many2one(
         "telesales.rank",
-        string="Final Rank",
         compute="_compute_final_rank_id",
         store=True,
     )
@@ -124,7 +126,8 @@ class TelesalesRankReviewLine(models.Model):
             if not (line.override_reason or "").strip():
                 raise ValidationError(
                     self.env._(
-                        "Overriding the decision for %(employee)s needs a written reason.",
+                        "Overriding the decision for %(employee)s needs a "
+                        "written reason.",
                         employee=line.employee_id.name,
                     )
                 )
@@ -146,15 +149,16 @@ class TelesalesRankReviewLine(models.Model):
                         "recompute the review to refresh its figures."
                     )
                 )
-            if self.filtered(lambda line: line.review_id.state not in ("draft", "submitted")):
+            if self.filtered(
+                lambda line: line.review_id.state not in ("draft", "submitted")
+            ):
                 raise UserError(
                     self.env._(
-                        "The review is approved: its decisions can no longer be overridden."
+                        "The review is approved: its decisions can no longer "
+                        "be overridden."
                     )
                 )
-        before = {
-            line.id: (line.final_rank_id, line.override_reason) for line in self
-        }
+        before = {line.id: (line.final_rank_id, line.override_reason) for line in self}
         result = super().write(vals)
         if OVERRIDE_FIELDS & set(vals):
             for line in self:

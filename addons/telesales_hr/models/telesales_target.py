@@ -37,7 +37,9 @@ class TelesalesTarget(models.Model):
     month = fields.Date(
         required=True,
         index=True,
-        default=lambda self: fields.Date.start_of(fields.Date.context_today(self), "month"),
+        default=lambda self: fields.Date.start_of(
+            fields.Date.context_today(self), "month"
+        ),
         help="Any day of the month; stored as the first day.",
     )
     amount = fields.Monetary(string="Target", required=True)
@@ -104,7 +106,9 @@ class TelesalesTarget(models.Model):
     @api.model
     def _normalize_month(self, vals):
         if vals.get("month"):
-            vals["month"] = fields.Date.start_of(fields.Date.to_date(vals["month"]), "month")
+            vals["month"] = fields.Date.start_of(
+                fields.Date.to_date(vals["month"]), "month"
+            )
 
     # ------------------------------------------------------------------
     # Public API
@@ -167,8 +171,15 @@ class TelesalesTarget(models.Model):
         )
         member_sums = defaultdict(float)
         if missing:
-            members = self.env["hr.employee"].sudo().search(
-                [("department_id", "in", missing.ids), ("is_telesales_agent", "=", True)]
+            members = (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [
+                        ("department_id", "in", missing.ids),
+                        ("is_telesales_agent", "=", True),
+                    ]
+                )
             )
             targets = self._agent_targets(members, month)
             for member in members:
@@ -203,7 +214,9 @@ class TelesalesTarget(models.Model):
         today = fields.Date.to_date(today) if today else fields.Date.context_today(self)
         Flag = self.env["telesales.flag"].sudo()
         flags = Flag
-        agents_all = self.env["hr.employee"].sudo().search([("is_telesales_agent", "=", True)])
+        agents_all = (
+            self.env["hr.employee"].sudo().search([("is_telesales_agent", "=", True)])
+        )
         for company in agents_all.company_id:
             months_count = company.telesales_watch_months
             if months_count <= 0:
@@ -211,17 +224,25 @@ class TelesalesTarget(models.Model):
             this_month = fields.Date.start_of(today, "month")
             window_start = this_month - relativedelta(months=months_count)
             window_end = this_month - relativedelta(days=1)
-            months = [window_start + relativedelta(months=i) for i in range(months_count)]
+            months = [
+                window_start + relativedelta(months=i) for i in range(months_count)
+            ]
             agents = agents_all.filtered(lambda e, c=company: e.company_id == c)
             # only agents who held a rank during the whole window
-            held = self.env["telesales.rank.history"].sudo()._rank_at(agents, window_start)
+            held = (
+                self.env["telesales.rank.history"].sudo()._rank_at(agents, window_start)
+            )
             agents = agents.filtered(lambda e, h=held: e.id in h)
             teams = agents.department_id
-            premium = self.env["telesales.premium"].sudo()._effective_premium_by_month(
-                agents, window_start, window_end
+            premium = (
+                self.env["telesales.premium"]
+                .sudo()
+                ._effective_premium_by_month(agents, window_start, window_end)
             )
-            team_premium = self.env["telesales.premium"].sudo()._team_premium_by_month(
-                teams, window_start, window_end
+            team_premium = (
+                self.env["telesales.premium"]
+                .sudo()
+                ._team_premium_by_month(teams, window_start, window_end)
             )
             agent_targets = {m: self._agent_targets(agents, m) for m in months}
             team_targets = {m: self._team_targets(teams, m) for m in months}
@@ -229,26 +250,48 @@ class TelesalesTarget(models.Model):
             vals_list = []
             for agent in agents:
                 figures = [
-                    (m, premium.get((agent.id, m), 0.0), agent_targets[m].get(agent.id, 0.0))
+                    (
+                        m,
+                        premium.get((agent.id, m), 0.0),
+                        agent_targets[m].get(agent.id, 0.0),
+                    )
                     for m in months
                 ]
-                if all(target > 0 and amount < target for _m, amount, target in figures):
+                if all(
+                    target > 0 and amount < target for _m, amount, target in figures
+                ):
                     vals_list.append(
                         self._watch_flag_vals(
-                            agent, agent.department_id, "performance_watch",
-                            figures, window_start, window_end, hr_user,
+                            agent,
+                            agent.department_id,
+                            "performance_watch",
+                            figures,
+                            window_start,
+                            window_end,
+                            hr_user,
                         )
                     )
             for team in teams.filtered("manager_id"):
                 figures = [
-                    (m, team_premium.get((team.id, m), 0.0), team_targets[m].get(team.id, 0.0))
+                    (
+                        m,
+                        team_premium.get((team.id, m), 0.0),
+                        team_targets[m].get(team.id, 0.0),
+                    )
                     for m in months
                 ]
-                if all(target > 0 and amount < target for _m, amount, target in figures):
+                if all(
+                    target > 0 and amount < target for _m, amount, target in figures
+                ):
                     vals_list.append(
                         self._watch_flag_vals(
-                            team.manager_id, team, "team_performance_watch",
-                            figures, window_start, window_end, hr_user,
+                            team.manager_id,
+                            team,
+                            "team_performance_watch",
+                            figures,
+                            window_start,
+                            window_end,
+                            hr_user,
                         )
                     )
             vals_list = self._drop_already_watched(vals_list, window_start)
@@ -256,7 +299,9 @@ class TelesalesTarget(models.Model):
         return flags
 
     @api.model
-    def _watch_flag_vals(self, employee, team, flag_type, figures, date_from, date_to, user):
+    def _watch_flag_vals(
+        self, employee, team, flag_type, figures, date_from, date_to, user
+    ):
         currency = employee.company_id.currency_id
         detail = "\n".join(
             self.env._(
@@ -303,21 +348,35 @@ class TelesalesTarget(models.Model):
         decide: do not raise another one each month of the same streak."""
         if not vals_list:
             return vals_list
-        open_flags = self.env["telesales.flag"].sudo().search(
-            [
-                ("flag_type", "in", ["performance_watch", "team_performance_watch"]),
-                ("state", "=", "open"),
-                ("employee_id", "in", [v["employee_id"] for v in vals_list]),
-                ("period_end", ">=", window_start),
-            ]
+        open_flags = (
+            self.env["telesales.flag"]
+            .sudo()
+            .search(
+                [
+                    (
+                        "flag_type",
+                        "in",
+                        ["performance_watch", "team_performance_watch"],
+                    ),
+                    ("state", "=", "open"),
+                    ("employee_id", "in", [v["employee_id"] for v in vals_list]),
+                    ("period_end", ">=", window_start),
+                ]
+            )
         )
         watched = {(f.flag_type, f.employee_id.id) for f in open_flags}
-        return [v for v in vals_list if (v["flag_type"], v["employee_id"]) not in watched]
+        return [
+            v for v in vals_list if (v["flag_type"], v["employee_id"]) not in watched
+        ]
 
     @api.model
     def _telesales_hr_users(self, company):
         """Telesales HR officers of a company, in a stable order."""
         group = self.env.ref("telesales_hr.group_telesales_hr")
-        return group.sudo().users.filtered(
-            lambda u: company in u.company_ids and u.active and not u.share
-        ).sorted("id")
+        return (
+            group.sudo()
+            .users.filtered(
+                lambda u: company in u.company_ids and u.active and not u.share
+            )
+            .sorted("id")
+        )

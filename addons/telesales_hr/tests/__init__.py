@@ -2,3 +2,4 @@ from . import test_rank_history
 from . import test_premium
 from . import test_target
 from . import test_rank_review
+from . import test_rank_review_ui

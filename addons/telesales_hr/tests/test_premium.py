@@ -26,7 +26,15 @@ IMPORT_OPTIONS = {
     "fallback_values": {},
     "name_create_enabled_fields": {},
 }
-FIELDS = ["external_id", "employee_id", "date", "amount", "state", "refund_date", "policy_ref"]
+FIELDS = [
+    "external_id",
+    "employee_id",
+    "date",
+    "amount",
+    "state",
+    "refund_date",
+    "policy_ref",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -50,7 +58,10 @@ class TestPremiumLedger(TelesalesSalesCase):
         )
         self.assertEqual(
             by_month,
-            {(agent.id, date(2025, 3, 1)): 12000.0, (agent.id, date(2025, 4, 1)): -2000.0},
+            {
+                (agent.id, date(2025, 3, 1)): 12000.0,
+                (agent.id, date(2025, 4, 1)): -2000.0,
+            },
         )
         # a quarter keeps the sale, the next one bears the refund
         self.assertEqual(
@@ -68,7 +79,12 @@ class TestPremiumLedger(TelesalesSalesCase):
             self.Premium._effective_premium(agent, date(2025, 3, 3), date(2025, 3, 3)),
             {agent.id: 10000.0},
         )
-        self.assertEqual(self.Premium._effective_premium(self.Premium.employee_id, date(2025, 1, 1), date(2025, 1, 2)), {})
+        self.assertEqual(
+            self.Premium._effective_premium(
+                self.Premium.employee_id, date(2025, 1, 1), date(2025, 1, 2)
+            ),
+            {},
+        )
 
     def test_team_premium_by_month_keeps_the_team_of_the_sale(self):
         line = self.sell(self.agent_a1, date(2025, 5, 10), 4000)
@@ -80,7 +96,10 @@ class TestPremiumLedger(TelesalesSalesCase):
         )
         self.assertEqual(
             result,
-            {(self.team_a1.id, date(2025, 5, 1)): 4000.0, (self.team_a2.id, date(2025, 6, 1)): 1000.0},
+            {
+                (self.team_a1.id, date(2025, 5, 1)): 4000.0,
+                (self.team_a2.id, date(2025, 6, 1)): 1000.0,
+            },
         )
 
     def test_constraints(self):
@@ -89,15 +108,25 @@ class TestPremiumLedger(TelesalesSalesCase):
         with self.assertRaisesRegex(ValidationError, "X-ZERO"):
             self.sell(self.agent_a1, date(2025, 5, 1), 0, ref="X-ZERO")
         with self.assertRaisesRegex(ValidationError, "before the sale date"):
-            self.sell(self.agent_a1, date(2025, 5, 10), 100, "refunded", date(2025, 5, 9))
+            self.sell(
+                self.agent_a1, date(2025, 5, 10), 100, "refunded", date(2025, 5, 9)
+            )
         with self.assertRaisesRegex(ValidationError, "only a refunded line"):
-            self.sell(self.agent_a1, date(2025, 5, 10), 100, "effective", date(2025, 5, 19))
+            self.sell(
+                self.agent_a1, date(2025, 5, 10), 100, "effective", date(2025, 5, 19)
+            )
         self.sell(self.agent_a1, date(2025, 5, 1), 100, ref="X-DUP")
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self.sell(self.agent_a2, date(2025, 5, 2), 200, ref="X-DUP")
         # the same external id in another company is another line
         other = self.env["res.company"].create({"name": "Other Telesales Co"})
-        employee = self.env["hr.employee"].create({"name": "Other Agent", "company_id": other.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "Other Agent", "company_id": other.id}
+        )
         line = self.sell(employee, date(2025, 5, 1), 100, ref="X-DUP")
         self.assertEqual(line.company_id, other)
 
@@ -108,29 +137,53 @@ class TestPremiumLedger(TelesalesSalesCase):
         lines = [",".join(FIELDS)] + [",".join(str(v) for v in row) for row in rows]
         return ("\n".join(lines) + "\n").encode()
 
-    def _import(self, content, file_type="text/csv", file_name="premium.csv", user=None):
-        wizard = self.env["base_import.import"].with_user(user or self.hr_user).create(
-            {
-                "res_model": "telesales.premium",
-                "file": content,
-                "file_name": file_name,
-                "file_type": file_type,
-            }
+    def _import(
+        self, content, file_type="text/csv", file_name="premium.csv", user=None
+    ):
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(user or self.hr_user)
+            .create(
+                {
+                    "res_model": "telesales.premium",
+                    "file": content,
+                    "file_name": file_name,
+                    "file_type": file_type,
+                }
+            )
         )
         return wizard.execute_import(FIELDS, FIELDS, dict(IMPORT_OPTIONS))
 
     def _rows(self):
         return [
             ["CRM-1", "Agent A1", "2025-04-02", "12000", "effective", "", "POL-1"],
-            ["CRM-2", "Agent A1", "2025-04-03", "8000", "refunded", "2025-05-03", "POL-2"],
+            [
+                "CRM-2",
+                "Agent A1",
+                "2025-04-03",
+                "8000",
+                "refunded",
+                "2025-05-03",
+                "POL-2",
+            ],
             ["CRM-3", "Agent A2", "2025-04-04", "5000", "cancelled", "", "POL-3"],
         ]
 
     def _ledger(self):
-        lines = self.Premium.search([("external_id", "like", "CRM-")], order="external_id")
+        lines = self.Premium.search(
+            [("external_id", "like", "CRM-")], order="external_id"
+        )
         return [
-            (l.external_id, l.employee_id, l.date, l.amount, l.state, l.refund_date, l.policy_ref)
-            for l in lines
+            (
+                line.external_id,
+                line.employee_id,
+                line.date,
+                line.amount,
+                line.state,
+                line.refund_date,
+                line.policy_ref,
+            )
+            for line in lines
         ]
 
     def test_import_csv_idempotent(self):
@@ -140,7 +193,15 @@ class TestPremiumLedger(TelesalesSalesCase):
         first = self._ledger()
         self.assertEqual(
             first[1],
-            ("CRM-2", self.agent_a1, date(2025, 4, 3), 8000.0, "refunded", date(2025, 5, 3), "POL-2"),
+            (
+                "CRM-2",
+                self.agent_a1,
+                date(2025, 4, 3),
+                8000.0,
+                "refunded",
+                date(2025, 5, 3),
+                "POL-2",
+            ),
         )
         self.assertEqual(first[0][1].department_id, self.team_a1)
         # the same file again: nothing changes
@@ -148,14 +209,21 @@ class TestPremiumLedger(TelesalesSalesCase):
         self.assertFalse(again["messages"], again["messages"])
         self.assertEqual(sorted(again["ids"]), sorted(result["ids"]))
         self.assertEqual(self._ledger(), first)
-        self.assertEqual(self.Premium.search_count([("external_id", "like", "CRM-")]), 3)
+        self.assertEqual(
+            self.Premium.search_count([("external_id", "like", "CRM-")]), 3
+        )
         # a later export of the sales system updates the same line
         rows = self._rows()
         rows[0][4:6] = ["refunded", "2025-06-01"]
         self._import(self._csv(rows))
         line = self.Premium.search([("external_id", "=", "CRM-1")])
-        self.assertEqual((line.id in result["ids"], line.state, line.refund_date), (True, "refunded", date(2025, 6, 1)))
-        self.assertEqual(self.Premium.search_count([("external_id", "like", "CRM-")]), 3)
+        self.assertEqual(
+            (line.id in result["ids"], line.state, line.refund_date),
+            (True, "refunded", date(2025, 6, 1)),
+        )
+        self.assertEqual(
+            self.Premium.search_count([("external_id", "like", "CRM-")]), 3
+        )
 
     def test_import_xlsx(self):
         buffer = io.BytesIO()
@@ -177,7 +245,9 @@ class TestPremiumLedger(TelesalesSalesCase):
         self.assertEqual(len(result["ids"]), 3)
         again = self._import(content, xlsx, "premium.xlsx")
         self.assertEqual(sorted(again["ids"]), sorted(result["ids"]))
-        self.assertEqual(self.Premium.search_count([("external_id", "like", "CRM-")]), 3)
+        self.assertEqual(
+            self.Premium.search_count([("external_id", "like", "CRM-")]), 3
+        )
 
     def test_import_bad_file_refused_whole(self):
         """One bad row refuses the whole file; each bad row is named."""
@@ -185,7 +255,15 @@ class TestPremiumLedger(TelesalesSalesCase):
             ["CRM-4", "Agent A1", "2025-04-05", "-300", "effective", "", "POL-4"],
             ["CRM-5", "", "2025-04-06", "300", "effective", "", "POL-5"],
             ["CRM-6", "Agent A1", "2025-04-07", "300", "lost", "", "POL-6"],
-            ["CRM-7", "Agent A1", "2025-04-07", "300", "refunded", "2025-04-01", "POL-7"],
+            [
+                "CRM-7",
+                "Agent A1",
+                "2025-04-07",
+                "300",
+                "refunded",
+                "2025-04-01",
+                "POL-7",
+            ],
         ]
         with mute_logger("odoo.sql_db", "odoo.models"):
             result = self._import(self._csv(rows))
@@ -212,7 +290,13 @@ class TestPremiumLedger(TelesalesSalesCase):
     def test_premium_month_report(self):
         self.sell(self.agent_a1, date(2025, 5, 3), 10000)
         self.sell(self.agent_a1, date(2025, 5, 4), 6000, "refunded", date(2025, 6, 2))
-        self.Target.create({"employee_id": self.agent_a1.id, "month": date(2025, 5, 1), "amount": 20000})
+        self.Target.create(
+            {
+                "employee_id": self.agent_a1.id,
+                "month": date(2025, 5, 1),
+                "amount": 20000,
+            }
+        )
         self.env.flush_all()
         rows = self.env["telesales.premium.month"].search(
             [("employee_id", "=", self.agent_a1.id)], order="month"
@@ -252,9 +336,17 @@ class TestPremiumLedger(TelesalesSalesCase):
             report.with_user(self.agent_a2_user).search([]).employee_id & self.agents,
             self.agent_a2,
         )
-        self.assertEqual(report.with_user(self.auditor).search([]).employee_id & self.agents, self.agents)
+        self.assertEqual(
+            report.with_user(self.auditor).search([]).employee_id & self.agents,
+            self.agents,
+        )
         line = self.Premium.search([("employee_id", "=", self.agent_a1.id)])
-        for user in (self.agent_a1_user, self.tl_a1_user, self.manager_a_user, self.auditor):
+        for user in (
+            self.agent_a1_user,
+            self.tl_a1_user,
+            self.manager_a_user,
+            self.auditor,
+        ):
             with self.assertRaises(AccessError):
                 line.with_user(user).amount = 5
             with self.assertRaises(AccessError):

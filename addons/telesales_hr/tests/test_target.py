@@ -16,11 +16,19 @@ class TestTargets(TelesalesSalesCase):
     def test_agent_target_fallbacks(self):
         """Recorded target, else the employee's target, else the rank's."""
         may = date(2025, 5, 1)
-        self.Target.create({"employee_id": self.agent_a1.id, "month": date(2025, 5, 17), "amount": 22000})
+        self.Target.create(
+            {
+                "employee_id": self.agent_a1.id,
+                "month": date(2025, 5, 17),
+                "amount": 22000,
+            }
+        )
         self.agent_a1b.telesales_monthly_target = 12000
         # a rank change inside the month: the rank held on its last day
         self.set_rank(self.agent_a2, self.s3, date(2025, 5, 20))
-        targets = self.Target._agent_targets(self.agents | self.director, date(2025, 5, 9))
+        targets = self.Target._agent_targets(
+            self.agents | self.director, date(2025, 5, 9)
+        )
         self.assertEqual(
             targets,
             {
@@ -31,34 +39,76 @@ class TestTargets(TelesalesSalesCase):
                 self.director.id: 0.0,  # no rank, nothing configured
             },
         )
-        self.assertEqual(self.Target.search([("employee_id", "=", self.agent_a1.id)]).month, may)
-        self.assertEqual(self.Target._agent_targets(self.agent_a2, date(2025, 4, 1)), {self.agent_a2.id: 30000.0})
+        self.assertEqual(
+            self.Target.search([("employee_id", "=", self.agent_a1.id)]).month, may
+        )
+        self.assertEqual(
+            self.Target._agent_targets(self.agent_a2, date(2025, 4, 1)),
+            {self.agent_a2.id: 30000.0},
+        )
 
     def test_team_target_fallbacks(self):
-        self.Target.create({"department_id": self.team_a1.id, "month": date(2025, 5, 1), "amount": 50000})
+        self.Target.create(
+            {
+                "department_id": self.team_a1.id,
+                "month": date(2025, 5, 1),
+                "amount": 50000,
+            }
+        )
         self.team_a2.telesales_monthly_target = 40000
-        targets = self.Target._team_targets(self.team_a1 | self.team_a2 | self.team_b1, date(2025, 5, 1))
+        targets = self.Target._team_targets(
+            self.team_a1 | self.team_a2 | self.team_b1, date(2025, 5, 1)
+        )
         self.assertEqual(targets[self.team_a1.id], 50000.0)
         self.assertEqual(targets[self.team_a2.id], 40000.0)
         # no team target: the sum of its agents' (agent_b1 S3 45000 + tl_b1 D2 70000)
         self.assertEqual(targets[self.team_b1.id], 115000.0)
 
     def test_target_constraints(self):
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self.Target.create(
-                {"employee_id": self.agent_a1.id, "department_id": self.team_a1.id, "amount": 1}
+                {
+                    "employee_id": self.agent_a1.id,
+                    "department_id": self.team_a1.id,
+                    "amount": 1,
+                }
             )
-        self.Target.create({"employee_id": self.agent_a1.id, "month": date(2025, 5, 1), "amount": 1})
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
-            self.Target.create({"employee_id": self.agent_a1.id, "month": date(2025, 5, 31), "amount": 2})
+        self.Target.create(
+            {"employee_id": self.agent_a1.id, "month": date(2025, 5, 1), "amount": 1}
+        )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
+            self.Target.create(
+                {
+                    "employee_id": self.agent_a1.id,
+                    "month": date(2025, 5, 31),
+                    "amount": 2,
+                }
+            )
 
     def test_target_access(self):
         own = self.Target.create({"employee_id": self.agent_a1.id, "amount": 1})
         other = self.Target.create({"employee_id": self.agent_b1.id, "amount": 1})
         team = self.Target.create({"department_id": self.team_a1.id, "amount": 1})
-        self.assertEqual(self.Target.with_user(self.agent_a1_user).search([]) & (own | other | team), own | team)
-        self.assertEqual(self.Target.with_user(self.tl_a1_user).search([]) & (own | other | team), own | team)
-        self.assertEqual(self.Target.with_user(self.auditor).search([]) & (own | other | team), own | other | team)
+        self.assertEqual(
+            self.Target.with_user(self.agent_a1_user).search([]) & (own | other | team),
+            own | team,
+        )
+        self.assertEqual(
+            self.Target.with_user(self.tl_a1_user).search([]) & (own | other | team),
+            own | team,
+        )
+        self.assertEqual(
+            self.Target.with_user(self.auditor).search([]) & (own | other | team),
+            own | other | team,
+        )
         with self.assertRaises(AccessError):
             own.with_user(self.agent_a1_user).amount = 5
         with self.assertRaises(AccessError):
@@ -110,8 +160,12 @@ class TestPerformanceWatch(TelesalesSalesCase):
         self.assertFalse(self._flags(self.agent_b1))
         flag = self._flags(self.agent_a1)
         self.assertIn(flag, flags)
-        self.assertEqual((flag.period_start, flag.period_end), (date(2025, 4, 1), date(2025, 6, 30)))
-        self.assertEqual(flag.responsible_user_id, self.Target._telesales_hr_users(self.company)[0])
+        self.assertEqual(
+            (flag.period_start, flag.period_end), (date(2025, 4, 1), date(2025, 6, 30))
+        )
+        self.assertEqual(
+            flag.responsible_user_id, self.Target._telesales_hr_users(self.company)[0]
+        )
         self.assertIn("2025-05", flag.description)
         self.assertTrue(flag.activity_ids)
         # idempotent, and no second flag while one is open for the streak
@@ -124,14 +178,20 @@ class TestPerformanceWatch(TelesalesSalesCase):
         number of months is a company setting."""
         self.company.telesales_watch_months = 2
         self._sell_months(self.agent_a2, [40000, 40000, 40000])
-        self.sell(self.agent_a2, date(2025, 4, 20), 20000, "refunded", date(2025, 5, 15))
+        self.sell(
+            self.agent_a2, date(2025, 4, 20), 20000, "refunded", date(2025, 5, 15)
+        )
         self.Target._telesales_performance_watch(self.today)
         self.assertFalse(self._flags(self.agent_a2))  # June: 40,000 ≥ 30,000
         self.Target._telesales_performance_watch(date(2025, 6, 3))  # April-May
         # April 60,000 is above, May 40,000 - 20,000 = 20,000 is below: not two months
         self.assertFalse(self._flags(self.agent_a2))
-        self.sell(self.agent_a2, date(2025, 4, 21), 30000, "refunded", date(2025, 4, 25))
-        self.sell(self.agent_a2, date(2025, 3, 21), 30000, "refunded", date(2025, 4, 25))
+        self.sell(
+            self.agent_a2, date(2025, 4, 21), 30000, "refunded", date(2025, 4, 25)
+        )
+        self.sell(
+            self.agent_a2, date(2025, 3, 21), 30000, "refunded", date(2025, 4, 25)
+        )
         # April: 40,000 + 20,000 - 30,000 (refund of March) = 30,000: at target
         self.Target._telesales_performance_watch(date(2025, 6, 3))
         self.assertFalse(self._flags(self.agent_a2))
