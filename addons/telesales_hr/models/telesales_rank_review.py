@@ -195,13 +195,17 @@ class TelesalesRankReview(models.Model):
         return reviews
 
     def write(self, vals):
-        if {"year", "quarter", "department_id", "company_id"} & set(
-            vals
-        ) and self.filtered(lambda r: r.state != "draft"):
+        scope_changed = {"year", "quarter", "department_id", "company_id"} & set(vals)
+        if scope_changed and self.filtered(lambda r: r.state != "draft"):
             raise UserError(
                 self.env._("The period and scope of a review can only change in draft.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if scope_changed:
+            # the figures were of another period or scope: compute again
+            self.sudo().line_ids.with_context(telesales_review_system=True).unlink()
+            self.sudo().computed_on = False
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

@@ -65,6 +65,16 @@ class TestRankReviewRules(TelesalesSalesCase):
         )
         unit_review.action_compute()
         self.assertFalse(unit_review.line_ids)
+        # another period: the lines of the old one are dropped until recomputed
+        unit_review.write({"quarter": 1})
+        unit_review.action_compute()
+        self.assertEqual(
+            unit_review.line_ids.employee_id,
+            self.agent_a1 | self.agent_a1b | self.agent_a2 | self.tl_a1 | self.tl_a2,
+        )
+        unit_review.write({"year": 2024})
+        self.assertFalse(unit_review.line_ids)
+        self.assertFalse(unit_review.computed_on)
 
     def test_promote_keep_demote_at_thresholds(self):
         """S1: keep at 45,000, promote at 90,000 (S2's threshold)."""

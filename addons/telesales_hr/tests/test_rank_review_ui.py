@@ -64,3 +64,37 @@ class TestRankReviewTour(HttpCase, TelesalesSalesCase):
         )
         changed = review.line_ids.filtered(lambda ln: ln.change != "same")
         self.assertEqual(len(changed.history_id), len(changed))
+
+
+@tagged("post_install", "-at_install")
+class TestViewsPerGroup(TelesalesSalesCase):
+    def test_views_load_for_every_group(self):
+        """Each group opens the views of what it may read."""
+        views = {
+            "telesales.premium": ["list", "form", "search", "pivot", "graph"],
+            "telesales.target": ["list", "form", "search"],
+            "telesales.premium.month": ["list", "search", "pivot", "graph"],
+            "telesales.rank.review": ["list", "form", "search"],
+            "telesales.rank.review.line": ["list", "search", "pivot"],
+        }
+        users = {
+            self.agent_a1_user: [
+                "telesales.premium",
+                "telesales.target",
+                "telesales.premium.month",
+            ],
+            self.tl_a1_user: list(views),
+            self.manager_a_user: list(views),
+            self.hr_user: list(views),
+            self.auditor: list(views),
+        }
+        for user, models in users.items():
+            for model in models:
+                result = (
+                    self.env[model]
+                    .with_user(user)
+                    .get_views([(False, view_type) for view_type in views[model]])
+                )
+                self.assertEqual(
+                    set(result["views"]), set(views[model]), (user.login, model)
+                )
