@@ -16,6 +16,7 @@
         "hr_attendance",
         "hr_recruitment",
         "mail",
+        "base_import",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -24,6 +25,7 @@
         "security/telesales_rules.xml",
         "data/telesales_rank_data.xml",
         "data/telesales_referral_cron.xml",
+        "data/telesales_review_data.xml",
         "views/telesales_menus.xml",
         "views/telesales_rank_views.xml",
         "views/telesales_rank_history_views.xml",
@@ -35,9 +37,18 @@
         "views/telesales_team_kpi_views.xml",
         "views/hr_applicant_views.xml",
         "views/telesales_recruiting_menus.xml",
+        "views/telesales_premium_views.xml",
+        "views/telesales_target_views.xml",
+        "views/telesales_rank_review_views.xml",
     ],
     "demo": [
         "demo/telesales_org_demo.xml",
         "demo/telesales_referral_demo.xml",
+        "demo/telesales_premium_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "telesales_hr/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -15,3 +15,8 @@ from . import telesales_referral_milestone
 from . import telesales_team_kpi
 from . import hr_applicant
 from . import hr_candidate
+from . import telesales_premium
+from . import telesales_target
+from . import telesales_premium_month
+from . import telesales_rank_review
+from . import telesales_rank_review_line

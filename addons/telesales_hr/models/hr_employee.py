@@ -31,7 +31,9 @@ class HrEmployee(models.Model):
     telesales_monthly_target = fields.Monetary(
         string="Monthly Premium Target",
         currency_field="currency_id",
-        help="Individual monthly target; empty means the rank's default target.",
+        groups="hr.group_hr_user",
+        help="Individual monthly target; empty means the rank's default target "
+        "(a month's target recorded in Telesales > Sales > Monthly Targets wins).",
     )
 
     telesales_referral_ids = fields.One2many(
@@ -138,10 +140,29 @@ class HrEmployee(models.Model):
     def _telesales_promotion_blocks(self, employees, date_from, date_to):
         """Extension point: why each employee may not be promoted in a period.
 
-        Returns ``{employee id: [reason, ...]}``. telesales_hr itself knows of
-        no block; other modules (telesales_quality: penalties of 警告 and
-        above) override this method, call ``super()`` and add their reasons,
-        so the review never depends on them.
+        :param employees: ``hr.employee`` recordset (the whole scope of a
+            quarterly review, so implement it set-based: one query, not one
+            per employee)
+        :param date_from, date_to: the reviewed period (``date``, inclusive)
+        :returns: ``{employee id: [reason, ...]}`` with a translated, human
+            readable reason per block; employees without block are absent.
+
+        The quarterly review (``telesales.rank.review``) calls it once per
+        computation, as superuser, and caps the decision of every employee
+        with a reason at "keep" (``promotion_blocked`` and ``block_reason``
+        on the review line). telesales_hr itself knows of no block; other
+        modules (telesales_quality: penalties of 警告 warning and above in the
+        period) override it, call ``super()`` and add their reasons, so
+        telesales_hr never depends on them::
+
+            @api.model
+            def _telesales_promotion_blocks(self, employees, date_from, date_to):
+                blocks = super()._telesales_promotion_blocks(
+                    employees, date_from, date_to
+                )
+                for emp_id, reason in my_set_based_query(...):
+                    blocks.setdefault(emp_id, []).append(reason)
+                return blocks
         """
         return {}
 

@@ -10,4 +10,5 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     telesales_rank_id = fields.Many2one("telesales.rank", readonly=True)
+    telesales_rank_date = fields.Date(readonly=True)
     is_telesales_agent = fields.Boolean(readonly=True)

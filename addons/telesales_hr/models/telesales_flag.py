@@ -21,6 +21,7 @@ class TelesalesFlag(models.Model):
     flag_type = fields.Selection(
         [
             ("performance_watch", "Job Adjustment or Dismissal Review (Performance)"),
+            ("team_performance_watch", "Team Below Target (Performance)"),
         ],
         required=True,
         tracking=True,
@@ -43,7 +44,7 @@ class TelesalesFlag(models.Model):
 
     @api.model
     def _selection_source_ref(self):
-        return [("hr.employee", "Employee")]
+        return [("hr.employee", "Employee"), ("hr.department", "Team")]
 
     @api.model
     def _raise_flags(self, vals_list, activity_summary=None):

@@ -1,0 +1,323 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+# One signed amount per ledger line and month it counts in (SPEC §3):
+# - effective: + amount in the sale month;
+# - cancelled: nowhere;
+# - refunded in the sale month (or without refund date): nowhere;
+# - refunded in a later month: + amount in the sale month, - amount in the
+#   refund month (the commission paid for the sale month is taken back later).
+# Shared by the public API below and the SQL view telesales.premium.month.
+PREMIUM_EVENTS = """
+    SELECT p.id AS line_id, p.employee_id, p.department_id, p.company_id,
+           p.date AS event_date, p.amount AS amount
+      FROM telesales_premium p
+     WHERE p.state = 'effective'
+        OR (p.state = 'refunded' AND p.refund_date IS NOT NULL
+            AND date_trunc('month', p.refund_date) > date_trunc('month', p.date))
+    UNION ALL
+    SELECT p.id, p.employee_id, p.department_id, p.company_id,
+           p.refund_date, -p.amount
+      FROM telesales_premium p
+     WHERE p.state = 'refunded' AND p.refund_date IS NOT NULL
+       AND date_trunc('month', p.refund_date) > date_trunc('month', p.date)
+"""
+
+
+class TelesalesPremium(models.Model):
+    """The sales ledger: one line per policy or order an agent sold (保费).
+
+    Lines come from the sales or CRM system through Odoo's importer (CSV,
+    XLSX). ``external_id`` is the sales system's id of the line: re-importing
+    a file updates the lines it already created instead of duplicating them
+    (see :meth:`load`).
+    """
+
+    _name = "telesales.premium"
+    _description = "Telesales Premium Line"
+    _inherit = ["telesales.team.mixin"]
+    _order = "date desc, id desc"
+    _rec_name = "external_id"
+
+    external_id = fields.Char(
+        string="External ID",
+        required=True,
+        index=True,
+        help="Id of the policy or order line in the sales / CRM system; "
+        "unique per company, it makes re-imports idempotent.",
+    )
+    date = fields.Date(
+        required=True,
+        index=True,
+        default=fields.Date.context_today,
+        help="Day the policy or order became effective (sale date).",
+    )
+    amount = fields.Monetary(
+        required=True,
+        help="Premium of the policy or amount of the order.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        [
+            ("effective", "Effective"),
+            ("cancelled", "Cancelled"),
+            ("refunded", "Refunded"),
+        ],
+        required=True,
+        default="effective",
+        index=True,
+        help="Cancelled lines never count. A refunded line counts nowhere when "
+        "it is refunded in its sale month; refunded in a later month it "
+        "counts in the sale month and is deducted in the refund month.",
+    )
+    refund_date = fields.Date(
+        help="Day the policy was refunded (退保) or the order reimbursed.",
+    )
+    policy_ref = fields.Char(
+        string="Policy / Order",
+        index=True,
+        help="Policy number or order reference in the sales system.",
+    )
+    note = fields.Char()
+
+    _sql_constraints = [
+        (
+            "external_id_company_uniq",
+            "unique(external_id, company_id)",
+            "A premium line's external id must be unique per company.",
+        ),
+    ]
+
+    @api.constrains("amount", "state", "date", "refund_date")
+    def _check_amounts_and_dates(self):
+        for line in self:
+            if line.amount <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Premium line %(ref)s: the amount must be positive "
+                        "(got %(amount)s). Record a refund with the state "
+                        "Refunded and a refund date.",
+                        ref=line.external_id,
+                        amount=line.amount,
+                    )
+                )
+            if line.refund_date and line.state != "refunded":
+                raise ValidationError(
+                    self.env._(
+                        "Premium line %(ref)s: only a refunded line has a refund date.",
+                        ref=line.external_id,
+                    )
+                )
+            if line.refund_date and line.refund_date < line.date:
+                raise ValidationError(
+                    self.env._(
+                        "Premium line %(ref)s: the refund date %(refund)s is "
+                        "before the sale date %(date)s.",
+                        ref=line.external_id,
+                        refund=line.refund_date,
+                        date=line.date,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Import: idempotent on external_id
+    # ------------------------------------------------------------------
+    @api.model
+    def load(self, fields, data):
+        """Map rows whose external id already exists to that line.
+
+        Odoo's importer creates a record per row unless the row carries a
+        database id (``.id``) or an xml id (``id``). The sales system only
+        knows its own id, so we inject ``.id`` from ``external_id``:
+        importing the same file twice writes the same values to the same
+        lines and creates nothing. Everything else (row-level error
+        messages, all-or-nothing rollback) is Odoo's ``load``.
+        """
+        if "external_id" not in fields or "id" in fields or ".id" in fields:
+            return super().load(fields, data)
+        index = fields.index("external_id")
+        refs = {row[index].strip() for row in data if row[index] and row[index].strip()}
+        existing = {}
+        if refs:
+            companies = self.env.companies
+            lines = self.with_context(active_test=False).search(
+                [("external_id", "in", list(refs)), ("company_id", "in", companies.ids)]
+            )
+            # the current company wins when two companies share an id
+            for line in lines.sorted(lambda rec: rec.company_id == self.env.company):
+                existing[line.external_id] = line.id
+        data = [
+            [*row, str(existing.get((row[index] or "").strip(), ""))] for row in data
+        ]
+        return super().load([*fields, ".id"], data)
+
+    # ------------------------------------------------------------------
+    # Public API: effective premium (one SQL query each)
+    # ------------------------------------------------------------------
+    @api.model
+    def _effective_premium(self, employees, date_from, date_to):
+        """Effective premium of each employee between two dates (inclusive).
+
+        Cancelled lines never count; a line refunded in a later month counts
+        in its sale month and is deducted in its refund month (SPEC §3).
+        Returns ``{employee id: amount}``; employees without premium are absent.
+        """
+        if not employees:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT employee_id, SUM(amount)
+                  FROM (%s) ev
+                 WHERE employee_id IN %s AND event_date BETWEEN %s AND %s
+              GROUP BY employee_id
+                """,
+                SQL(PREMIUM_EVENTS),
+                tuple(employees.ids),
+                date_from,
+                date_to,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    @api.model
+    def _effective_premium_by_month(self, employees, date_from, date_to):
+        """Same as :meth:`_effective_premium`, split by month.
+
+        Returns ``{(employee id, first day of the month): amount}``.
+        """
+        if not employees:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT employee_id, date_trunc('month', event_date)::date, SUM(amount)
+                  FROM (%s) ev
+                 WHERE employee_id IN %s AND event_date BETWEEN %s AND %s
+              GROUP BY 1, 2
+                """,
+                SQL(PREMIUM_EVENTS),
+                tuple(employees.ids),
+                date_from,
+                date_to,
+            )
+        )
+        return {(emp, month): amount for emp, month, amount in self.env.cr.fetchall()}
+
+    @api.model
+    def _team_premium_by_month(self, departments, date_from, date_to):
+        """Effective premium of teams by month, counted on the team the agent
+        belonged to at the sale (the line's team, kept after transfers).
+
+        Returns ``{(department id, first day of the month): amount}``.
+        """
+        if not departments:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT department_id, date_trunc('month', event_date)::date, SUM(amount)
+                  FROM (%s) ev
+                 WHERE department_id IN %s AND event_date BETWEEN %s AND %s
+              GROUP BY 1, 2
+                """,
+                SQL(PREMIUM_EVENTS),
+                tuple(departments.ids),
+                date_from,
+                date_to,
+            )
+        )
+        return {(dept, month): amount for dept, month, amount in self.env.cr.fetchall()}
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _telesales_demo_premium(self):
+        """One closed quarter of premium for every telesales agent, plus the
+        drafted review of that quarter (deterministic, set-based)."""
+        Review = self.env["telesales.rank.review"]
+        today = fields.Date.context_today(self)
+        year, quarter = Review._previous_quarter(today)
+        date_from, date_to = Review._quarter_dates(year, quarter)
+        agents = self.env["hr.employee"].search(
+            [("is_telesales_agent", "=", True)], order="id"
+        )
+        if not agents:
+            return
+        periods = self.env["telesales.rank.history"]._rank_periods(
+            agents, date_from, date_to
+        )
+        rng = random.Random(20260101)
+        vals_list = []
+        by_company = defaultdict(lambda: self.env["hr.employee"])
+        for agent in agents.filtered(lambda e: e.id in periods):
+            by_company[agent.company_id] |= agent
+            rank, start = periods[agent.id][-1][0], periods[agent.id][0][1]
+            # quarter volume around the rank's threshold: some agents promote,
+            # most keep, some demote
+            base = max(rank.quarter_threshold, 30000.0)
+            quarter_total = base * rng.choice(
+                [0.6, 0.9, 1.12, 1.15, 1.2, 1.3, 1.6, 2.1]
+            )
+            # sales from the day the agent holds a rank (hired inside the quarter)
+            quarter_total *= ((date_to - start).days + 1) / (
+                (date_to - date_from).days + 1
+            )
+            weeks = (date_to - start).days // 7 + 1
+            sales = [rng.random() for _dummy in range(weeks * 3)]
+            unit = quarter_total / sum(sales)
+            for seq, weight in enumerate(sales):
+                day = start + relativedelta(
+                    days=rng.randrange((date_to - start).days + 1)
+                )
+                amount = round(max(weight * unit, 100.0), -1)
+                draw = rng.random()
+                state, refund_date = "effective", False
+                if draw < 0.04:
+                    state = "cancelled"
+                elif draw < 0.08:
+                    state = "refunded"
+                    refund_date = min(
+                        day + relativedelta(days=rng.randrange(5, 50)), date_to
+                    )
+                vals_list.append(
+                    {
+                        "external_id": f"DEMO-{year}Q{quarter}-{agent.id}-{seq:03d}",
+                        "employee_id": agent.id,
+                        "date": day,
+                        "amount": amount,
+                        "state": state,
+                        "refund_date": refund_date,
+                        "policy_ref": f"P{year}{quarter}{agent.id:04d}{seq:03d}",
+                    }
+                )
+        existing = set(
+            self.search(
+                [("external_id", "in", [v["external_id"] for v in vals_list])]
+            ).mapped("external_id")
+        )
+        self.create([v for v in vals_list if v["external_id"] not in existing])
+        for company in by_company:
+            if not Review.search_count(
+                [
+                    ("company_id", "=", company.id),
+                    ("year", "=", year),
+                    ("quarter", "=", quarter),
+                    ("state", "!=", "cancelled"),
+                ]
+            ):
+                Review.with_company(company).create(
+                    {"company_id": company.id, "year": year, "quarter": quarter}
+                ).action_compute()
