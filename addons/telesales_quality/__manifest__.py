@@ -31,5 +31,5 @@
         "wizards/telesales_quality_wizard_views.xml",
         "views/telesales_quality_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/telesales_quality_demo.xml"],
 }

@@ -36,7 +36,10 @@ class HrDepartment(models.Model):
             """,
             [tuple(departments.ids), DONE_STATES, date_from, date_to],
         )
-        counts = {dept_id: (total, passed) for dept_id, total, passed in self.env.cr.fetchall()}
+        counts = {
+            dept_id: (total, passed)
+            for dept_id, total, passed in self.env.cr.fetchall()
+        }
         for department in departments:
             total, passed = counts.get(department.id, (0, 0))
             result[department.id] = 100.0 * passed / total if total else None

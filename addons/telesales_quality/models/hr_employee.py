@@ -56,20 +56,28 @@ class HrEmployee(models.Model):
         """Add the penalties of 警告 and above approved in the period, and the
         observation periods (留司查看) overlapping it."""
         blocks = defaultdict(list)
-        for emp_id, reasons in super()._telesales_promotion_blocks(
-            employees, date_from, date_to
-        ).items():
+        for emp_id, reasons in (
+            super()._telesales_promotion_blocks(employees, date_from, date_to).items()
+        ):
             blocks[emp_id].extend(reasons)
         if not employees:
             return dict(blocks)
-        cases = self.env["telesales.discipline"].sudo().search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("level_id.block_promotion", "=", True),
-                ("state", "in", ("approved", "appealed", "facts_confirmed", "applied")),
-                ("date_approved", ">=", date_from),
-                ("date_approved", "<=", date_to),
-            ]
+        cases = (
+            self.env["telesales.discipline"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("level_id.block_promotion", "=", True),
+                    (
+                        "state",
+                        "in",
+                        ("approved", "appealed", "facts_confirmed", "applied"),
+                    ),
+                    ("date_approved", ">=", date_from),
+                    ("date_approved", "<=", date_to),
+                ]
+            )
         )
         for case in cases:
             blocks[case.employee_id.id].append(
@@ -80,13 +88,17 @@ class HrEmployee(models.Model):
                     date=case.date_approved,
                 )
             )
-        observations = self.env["telesales.discipline"].sudo().search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("state", "=", "applied"),
-                ("observation_until", ">=", date_from),
-                ("date_applied", "<=", date_to),
-            ]
+        observations = (
+            self.env["telesales.discipline"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "applied"),
+                    ("observation_until", ">=", date_from),
+                    ("date_applied", "<=", date_to),
+                ]
+            )
         )
         for case in observations:
             blocks[case.employee_id.id].append(

@@ -32,7 +32,7 @@ class TelesalesCoaching(models.Model):
     )
     reason = fields.Text(required=True)
     coach_id = fields.Many2one(
-        "res.users", string="Coach", tracking=True, help="Usually the team leader."
+        "res.users", tracking=True, help="Usually the team leader."
     )
     notes = fields.Html(string="Coaching Notes")
     state = fields.Selection(
@@ -52,9 +52,7 @@ class TelesalesCoaching(models.Model):
         if not (self.employee_id and self.date_from and self.date_to):
             return 0.0
         employee = self.employee_id.sudo()
-        tz = pytz.timezone(
-            employee.resource_calendar_id.tz or employee.tz or "UTC"
-        )
+        tz = pytz.timezone(employee.resource_calendar_id.tz or employee.tz or "UTC")
         start = tz.localize(datetime.combine(self.date_from, time.min))
         end = tz.localize(datetime.combine(self.date_to, time.max))
         return employee._get_work_days_data_batch(start, end)[employee.id]["days"]
@@ -62,7 +60,10 @@ class TelesalesCoaching(models.Model):
     @api.constrains("employee_id", "date_from", "date_to", "state")
     def _check_one_working_day(self):
         for coaching in self.filtered(lambda c: c.state != "cancelled"):
-            if coaching.date_to < coaching.date_from or coaching._count_working_days() < 1:
+            if (
+                coaching.date_to < coaching.date_from
+                or coaching._count_working_days() < 1
+            ):
                 raise ValidationError(
                     self.env._(
                         "The offline coaching of %(employee)s must cover at least "
@@ -76,7 +77,9 @@ class TelesalesCoaching(models.Model):
         """Coaching of ``days`` working days starting on the first working day
         from ``date`` on, coached by the employee's team leader."""
         employee = employee.sudo()
-        calendar = employee.resource_calendar_id or employee.company_id.resource_calendar_id
+        calendar = (
+            employee.resource_calendar_id or employee.company_id.resource_calendar_id
+        )
         date_from, date_to = date, date + timedelta(days=max(days, 1) - 1)
         if calendar:
             tz = pytz.timezone(calendar.tz or "UTC")

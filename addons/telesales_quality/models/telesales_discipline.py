@@ -44,7 +44,7 @@ class TelesalesDiscipline(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    employee_id = fields.Many2one(string="Employee", tracking=True)
+    employee_id = fields.Many2one(string="Penalised Employee", tracking=True)
     case_type = fields.Selection(
         [("violation", "Violation"), ("cover_up", "Cover-up by a Supervisor")],
         required=True,
@@ -96,7 +96,6 @@ class TelesalesDiscipline(models.Model):
     )
     level_id = fields.Many2one(
         "telesales.discipline.level",
-        string="Level",
         required=True,
         tracking=True,
         ondelete="restrict",
@@ -109,7 +108,10 @@ class TelesalesDiscipline(models.Model):
         "taken from the level when it is chosen and kept afterwards.",
     )
     reset_score = fields.Boolean(
-        string="Score Set to Zero", compute="_compute_points", store=True, precompute=True
+        string="Score Set to Zero",
+        compute="_compute_points",
+        store=True,
+        precompute=True,
     )
     period = fields.Date(
         string="Month",
@@ -210,7 +212,10 @@ class TelesalesDiscipline(models.Model):
     appeal_note = fields.Text(readonly=True, copy=False)
     appeal_vote_pending = fields.Boolean(readonly=True, copy=False)
     facts_confirmation = fields.Selection(
-        [("employee", "Confirmed by the Employee"), ("refused", "Refused, Recorded by HR")],
+        [
+            ("employee", "Confirmed by the Employee"),
+            ("refused", "Refused, Recorded by HR"),
+        ],
         readonly=True,
         copy=False,
         tracking=True,
@@ -255,7 +260,9 @@ class TelesalesDiscipline(models.Model):
     @api.depends("employee_id", "department_id")
     def _compute_supervisors(self):
         for case in self:
-            direct, indirect = self._supervisors_of(case.employee_id, case.department_id)
+            direct, indirect = self._supervisors_of(
+                case.employee_id, case.department_id
+            )
             case.direct_supervisor_id = direct
             case.indirect_supervisor_id = indirect
 
@@ -390,7 +397,9 @@ class TelesalesDiscipline(models.Model):
         self.ensure_one()
         if not self.id:
             return self.env["telesales.discipline.approval"]
-        return self._pending_lines().filtered(lambda l: l._is_approver(self.env.user))
+        return self._pending_lines().filtered(
+            lambda rec: rec._is_approver(self.env.user)
+        )
 
     def _next_round(self):
         self.ensure_one()
@@ -658,9 +667,7 @@ class TelesalesDiscipline(models.Model):
                     "%(user)s proposes to decide the appeal: %(decision)s. %(note)s",
                     user=self.env.user.name,
                     decision=dict(
-                        self._fields["appeal_decision"]._description_selection(
-                            self.env
-                        )
+                        self._fields["appeal_decision"]._description_selection(self.env)
                     )[decision],
                     note=note,
                 )
@@ -723,7 +730,9 @@ class TelesalesDiscipline(models.Model):
         )
         self.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
         for case in self:
-            case.sudo().message_post(body=self.env._("The employee confirmed the facts."))
+            case.sudo().message_post(
+                body=self.env._("The employee confirmed the facts.")
+            )
         return True
 
     def action_record_refusal(self, note):
@@ -742,7 +751,9 @@ class TelesalesDiscipline(models.Model):
         self.sudo().activity_unlink([_ACTIVITY])
         for case in self:
             case.sudo().message_post(
-                body=self.env._("Refusal to confirm the facts recorded: %(note)s", note=note)
+                body=self.env._(
+                    "Refusal to confirm the facts recorded: %(note)s", note=note
+                )
             )
         return True
 
@@ -775,7 +786,11 @@ class TelesalesDiscipline(models.Model):
         employee = self.employee_id
         company = self.company_id
         effects = []
-        vals = {"state": "applied", "date_applied": today, "period": today.replace(day=1)}
+        vals = {
+            "state": "applied",
+            "date_applied": today,
+            "period": today.replace(day=1),
+        }
         effects.append(
             self.env._(
                 "%(points)s behaviour-quality points in %(month)s",
@@ -859,7 +874,9 @@ class TelesalesDiscipline(models.Model):
         vals["effect_summary"] = "\n".join(effects)
         self._workflow_write(vals)
         self.sudo().message_post(
-            body=self.env._("Effects applied:\n%(effects)s", effects=vals["effect_summary"])
+            body=self.env._(
+                "Effects applied:\n%(effects)s", effects=vals["effect_summary"]
+            )
         )
 
     def _apply_rank(self, today):
@@ -912,11 +929,13 @@ class TelesalesDiscipline(models.Model):
         for case in self:
             if case.state == "cancelled":
                 raise UserError(
-                    self.env._("The case %(name)s is already cancelled.", name=case.name)
+                    self.env._(
+                        "The case %(name)s is already cancelled.", name=case.name
+                    )
                 )
         for case in self.sudo():
             was_applied = case.state == "applied"
-            case.approval_ids.filtered(lambda l: l.decision == "pending").write(
+            case.approval_ids.filtered(lambda rec: rec.decision == "pending").write(
                 {"decision": "cancelled"}
             )
             case.activity_unlink([_ACTIVITY])

@@ -45,7 +45,7 @@ class TelesalesDisciplineApproval(models.Model):
         required=True,
         default="pending",
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By")
+    decided_by_id = fields.Many2one("res.users")
     date = fields.Datetime(string="Decided On")
     reason = fields.Text(help="Why the approver rejected (mandatory for a rejection).")
 

@@ -72,34 +72,37 @@ class TelesalesDisciplineLevel(models.Model):
     def _effect_labels(self):
         """Human-readable effects, for the form and the decision letter."""
         self.ensure_one()
-        _ = self.env._
         labels = []
         if self.reset_score:
-            labels.append(_("Behaviour-quality score of the month set to 0"))
+            labels.append(self.env._("Behaviour-quality score of the month set to 0"))
         elif self.points:
             labels.append(
-                _("%(points)s behaviour-quality points deducted", points=self.points)
+                self.env._(
+                    "%(points)s behaviour-quality points deducted", points=self.points
+                )
             )
         if self.coaching:
-            labels.append(_("Offline coaching of at least one working day"))
+            labels.append(self.env._("Offline coaching of at least one working day"))
         if self.block_promotion:
-            labels.append(_("No promotion in the quarter"))
+            labels.append(self.env._("No promotion in the quarter"))
         if self.to_lowest_rank:
-            labels.append(_("Down to the lowest rank"))
+            labels.append(self.env._("Down to the lowest rank"))
         elif self.rank_steps_down:
-            labels.append(_("Down %(steps)s rank(s)", steps=self.rank_steps_down))
+            labels.append(
+                self.env._("Down %(steps)s rank(s)", steps=self.rank_steps_down)
+            )
         if self.remove_from_post:
-            labels.append(_("Removed from a team leader or manager post"))
+            labels.append(self.env._("Removed from a team leader or manager post"))
         if self.cancel_annual_bonus:
-            labels.append(_("Annual bonus of the year cancelled"))
+            labels.append(self.env._("Annual bonus of the year cancelled"))
         if self.observation_months:
             labels.append(
-                _(
+                self.env._(
                     "%(months)s months of observation: a new violation leads to "
                     "dismissal",
                     months=self.observation_months,
                 )
             )
         if self.dismissal:
-            labels.append(_("Employment ends"))
-        return labels or [_("Recorded")]
+            labels.append(self.env._("Employment ends"))
+        return labels or [self.env._("Recorded")]

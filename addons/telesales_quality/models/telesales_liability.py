@@ -34,7 +34,10 @@ class TelesalesLiability(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     supervisor_id = fields.Many2one(
-        "hr.employee", string="Supervisor", required=True, index=True, ondelete="restrict"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
     )
     line_ids = fields.One2many("telesales.liability.line", "liability_id")
     points = fields.Float(
@@ -76,7 +79,7 @@ class TelesalesLiability(models.Model):
             liability.capped = uncapped > cap
 
     def action_confirm(self):
-        self.filtered(lambda l: l.state == "draft").write({"state": "confirmed"})
+        self.filtered(lambda rec: rec.state == "draft").write({"state": "confirmed"})
         return True
 
     def action_cancel(self, reason):
@@ -90,7 +93,7 @@ class TelesalesLiability(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        if self.filtered(lambda l: l.state != "draft"):
+        if self.filtered(lambda rec: rec.state != "draft"):
             raise UserError(
                 self.env._("A confirmed or cancelled liability is never deleted.")
             )
@@ -106,11 +109,11 @@ class TelesalesLiability(models.Model):
             [("month", "=", month), ("company_id", "in", companies.ids)]
         )
         frozen = {
-            (l.company_id.id, l.supervisor_id.id)
-            for l in existing
-            if l.state != "draft"
+            (rec.company_id.id, rec.supervisor_id.id)
+            for rec in existing
+            if rec.state != "draft"
         }
-        existing.filtered(lambda l: l.state == "draft").unlink()
+        existing.filtered(lambda rec: rec.state == "draft").unlink()
         cases = self.env["telesales.discipline"].search(
             [
                 ("company_id", "in", companies.ids),
@@ -166,7 +169,13 @@ class TelesalesLiability(models.Model):
     @api.model
     def _cron_compute_last_month(self):
         last_month = date.today().replace(day=1) - relativedelta(months=1)
-        self._compute_month(last_month, self.env["res.company"].search([]))
+        cases = self.env["telesales.discipline"]._read_group(
+            [("state", "=", "applied"), ("period", "=", last_month)], ["company_id"]
+        )
+        companies = self.env["res.company"].browse([c.id for (c,) in cases])
+        companies |= self.search([("month", "=", last_month)]).company_id
+        if companies:
+            self._compute_month(last_month, companies)
 
     @api.model
     def _liability_amounts(self, employees, date_from, date_to):

@@ -32,7 +32,7 @@ class TelesalesQaInspection(models.Model):
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
     call_id = fields.Many2one(
-        "telesales.call", string="Call", required=True, index=True, ondelete="restrict"
+        "telesales.call", required=True, index=True, ondelete="restrict"
     )
     employee_id = fields.Many2one(
         compute="_compute_employee_id", store=True, readonly=False, precompute=True
@@ -48,7 +48,6 @@ class TelesalesQaInspection(models.Model):
     recording_ref = fields.Char(related="call_id.recording_ref")
     form_id = fields.Many2one(
         "telesales.qa.form",
-        string="Form",
         required=True,
         default=lambda self: self.env["telesales.qa.form"]._current_form(),
         domain="[('state', '=', 'published'), ('company_id', '=', company_id)]",
@@ -154,10 +153,15 @@ class TelesalesQaInspection(models.Model):
     @api.depends("call_start")
     def _compute_call_date(self):
         for inspection in self:
-            inspection.call_date = inspection.call_start and inspection.call_start.date()
+            inspection.call_date = (
+                inspection.call_start and inspection.call_start.date()
+            )
 
     @api.depends(
-        "line_ids.failed", "line_ids.points", "line_ids.fatal", "line_ids.severity",
+        "line_ids.failed",
+        "line_ids.points",
+        "line_ids.fatal",
+        "line_ids.severity",
         "pass_score",
     )
     def _compute_score(self):
@@ -228,7 +232,8 @@ class TelesalesQaInspection(models.Model):
         if twice:
             raise ValidationError(
                 self.env._(
-                    "The call %(call)s is already inspected.", call=twice[0].display_name
+                    "The call %(call)s is already inspected.",
+                    call=twice[0].display_name,
                 )
             )
 
@@ -443,9 +448,7 @@ class TelesalesQaInspection(models.Model):
                     "Appeal %(decision)s by %(user)s: score %(before)s → %(after)s. "
                     "%(note)s",
                     decision=dict(
-                        self._fields["review_decision"]._description_selection(
-                            self.env
-                        )
+                        self._fields["review_decision"]._description_selection(self.env)
                     )[decision],
                     user=self.env.user.name,
                     before=before,

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
-
 class TelesalesQaInspectionLine(models.Model):
     """The result of one item of the form on an inspected call."""
 

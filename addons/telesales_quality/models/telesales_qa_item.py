@@ -21,9 +21,7 @@ class TelesalesQaItem(models.Model):
     section_sequence = fields.Integer(
         related="section_id.sequence", store=True, string="Section Sequence"
     )
-    form_id = fields.Many2one(
-        related="section_id.form_id", store=True, index=True
-    )
+    form_id = fields.Many2one(related="section_id.form_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)

@@ -1,6 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 from ..models.telesales_qa_inspection import DONE_STATES
 
@@ -36,8 +37,9 @@ class TelesalesQaPassRate(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT i.id AS id,
                        i.id AS inspection_id,
                        i.employee_id,
@@ -53,7 +55,10 @@ class TelesalesQaPassRate(models.Model):
                        i.score,
                        CASE WHEN i.passed THEN 100.0 ELSE 0.0 END AS rate
                   FROM telesales_qa_inspection i
-                 WHERE i.state IN {DONE_STATES}
+                 WHERE i.state IN %s
             )
-            """  # noqa: S608 - constant states, no user input
+            """,
+                SQL.identifier(self._table),
+                DONE_STATES,
+            )
         )

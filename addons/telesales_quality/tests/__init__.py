@@ -5,3 +5,4 @@ from . import test_discipline_approval
 from . import test_discipline_effects
 from . import test_liability
 from . import test_quality_access
+from . import test_quality_demo

@@ -22,7 +22,9 @@ class QualityCase(TelesalesCase):
         cls.member2 = new_test_user(cls.env, login="ts_member2", groups=committee)
         cls.company.write(
             {
-                "telesales_committee_user_ids": [(6, 0, (cls.member1 | cls.member2).ids)],
+                "telesales_committee_user_ids": [
+                    (6, 0, (cls.member1 | cls.member2).ids)
+                ],
                 "telesales_qa_pass_score": 80,
                 "telesales_qa_appeal_days": 3,
                 "telesales_point_value": 5,
@@ -69,7 +71,7 @@ class QualityCase(TelesalesCase):
         inspection = self.Inspection.with_user(user or self.inspector).create(
             {"call_id": call.id}
         )
-        inspection.line_ids.filtered(lambda l: l.item_id in failed).write(
+        inspection.line_ids.filtered(lambda rec: rec.item_id in failed).write(
             {"failed": True}
         )
         if publish:
@@ -77,15 +79,19 @@ class QualityCase(TelesalesCase):
         return inspection.with_env(self.env)
 
     def make_case(self, employee, level, severity="general", **vals):
-        return self.Case.with_user(self.inspector).create(
-            {
-                "employee_id": employee.id,
-                "level_id": level.id,
-                "severity": severity,
-                "facts": "Called a customer on the do-not-call list.",
-                **vals,
-            }
-        ).with_env(self.env)
+        return (
+            self.Case.with_user(self.inspector)
+            .create(
+                {
+                    "employee_id": employee.id,
+                    "level_id": level.id,
+                    "severity": severity,
+                    "facts": "Called a customer on the do-not-call list.",
+                    **vals,
+                }
+            )
+            .with_env(self.env)
+        )
 
     def approve(self, case):
         """Submit and approve ``case`` along its path."""

@@ -36,7 +36,12 @@ class TestDisciplineApproval(QualityCase):
         case.with_user(self.inspector).action_submit()
         self.assertEqual(case.state, "to_approve")
         self.assertIn(self.hr_user, case.activity_ids.user_id)
-        for outsider in (self.member1, self.agent_a1_user, self.tl_a1_user, self.inspector):
+        for outsider in (
+            self.member1,
+            self.agent_a1_user,
+            self.tl_a1_user,
+            self.inspector,
+        ):
             with self.assertRaises(AccessError):
                 case.with_user(outsider).action_approve()
         self.assertTrue(case.with_user(self.hr_user).can_decide)
@@ -44,7 +49,9 @@ class TestDisciplineApproval(QualityCase):
         self.assertEqual(case.state, "approved")
         self.assertTrue(case.date_approved)
         line = case.approval_ids
-        self.assertEqual((line.decision, line.decided_by_id), ("approved", self.hr_user))
+        self.assertEqual(
+            (line.decision, line.decided_by_id), ("approved", self.hr_user)
+        )
         # the employee is asked to confirm the facts
         self.assertEqual(case.activity_ids.user_id, self.agent_a1_user)
         case.with_user(self.agent_a1_user).action_confirm_facts()
@@ -78,7 +85,9 @@ class TestDisciplineApproval(QualityCase):
         with self.assertRaises(AccessError):
             case.with_user(self.hr_user).action_approve()
         case.with_user(self.member1).action_approve()
-        self.assertEqual(case.state, "to_approve", "consensus: one member is not enough")
+        self.assertEqual(
+            case.state, "to_approve", "consensus: one member is not enough"
+        )
         with self.assertRaises(AccessError):
             case.with_user(self.member1).action_approve()
         case.with_user(self.member2).action_approve()
@@ -101,8 +110,12 @@ class TestDisciplineApproval(QualityCase):
     def test_heavy_level_goes_to_the_committee(self):
         """记过 and above go to the committee even for a general violation; a
         cover-up always does."""
-        self.assertEqual(self.make_case(self.agent_a1, self.demerit).approval_path, "committee")
-        self.assertEqual(self.make_case(self.agent_a1, self.warning).approval_path, "hr")
+        self.assertEqual(
+            self.make_case(self.agent_a1, self.demerit).approval_path, "committee"
+        )
+        self.assertEqual(
+            self.make_case(self.agent_a1, self.warning).approval_path, "hr"
+        )
         cover_up = self.make_case(self.tl_a1, self.verbal, case_type="cover_up")
         self.assertEqual(cover_up.approval_path, "committee")
 
@@ -180,7 +193,9 @@ class TestDisciplineApproval(QualityCase):
             case.with_user(self.inspector).action_record_refusal("Refused")
         with self.assertRaises(UserError):
             case.with_user(self.hr_user).action_apply()
-        case.with_user(self.hr_user).action_record_refusal("Refused to sign on 3 March.")
+        case.with_user(self.hr_user).action_record_refusal(
+            "Refused to sign on 3 March."
+        )
         self.assertEqual(case.facts_confirmation, "refused")
         with self.assertRaises(AccessError):
             case.with_user(self.inspector).action_apply()
@@ -207,6 +222,7 @@ class TestDisciplineApproval(QualityCase):
 
     def test_every_step_in_the_chatter(self):
         env = self.env(context=dict(self.env.context, tracking_disable=False))
+
         def flush_tracking():
             self.env.flush_all()
             self.env.cr.precommit.run()

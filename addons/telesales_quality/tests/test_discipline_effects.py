@@ -4,6 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import QualityCase
@@ -34,7 +35,9 @@ class TestDisciplineEffects(QualityCase):
     def test_public_criticism_costs_20_points(self):
         self.apply(self.make_case(self.agent_a1, self.public))
         self.assertEqual(self.points(self.agent_a1), 20)
-        self.assertEqual(self.points(self.agent_a1, (date(2025, 4, 1), date(2025, 4, 30))), 0)
+        self.assertEqual(
+            self.points(self.agent_a1, (date(2025, 4, 1), date(2025, 4, 30))), 0
+        )
         self.assertNotIn(self.agent_a1.id, self.blocks(self.agent_a1))
 
     def test_warning_coaching_and_promotion_block(self):
@@ -42,7 +45,9 @@ class TestDisciplineEffects(QualityCase):
         self.assertEqual(self.points(self.agent_a1), 40)
         coaching = case.coaching_ids
         self.assertEqual(len(coaching), 1)
-        self.assertEqual((coaching.date_from, coaching.date_to), (date(2025, 3, 12),) * 2)
+        self.assertEqual(
+            (coaching.date_from, coaching.date_to), (date(2025, 3, 12),) * 2
+        )
         self.assertGreaterEqual(coaching.working_days, 1)
         self.assertEqual(coaching.coach_id, self.tl_a1_user)
         self.assertEqual(coaching.department_id, self.team_a1)
@@ -62,7 +67,7 @@ class TestDisciplineEffects(QualityCase):
             case = self.apply(self.make_case(self.agent_a1, self.warning))
         self.assertEqual(case.coaching_ids.date_from, date(2025, 3, 17))
         self.assertGreaterEqual(case.coaching_ids.working_days, 1)
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             # a coaching on a weekend only is refused
             self.env["telesales.coaching"].create(
                 {
@@ -88,7 +93,9 @@ class TestDisciplineEffects(QualityCase):
         )
         self.assertEqual(bonus, {self.agent_a2.id})
         self.assertFalse(
-            self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.agent_a2, 2026)
+            self.env["hr.employee"]._telesales_annual_bonus_cancelled(
+                self.agent_a2, 2026
+            )
         )
         self.assertTrue(self.agent_a2.telesales_annual_bonus_cancelled)
 
@@ -103,7 +110,9 @@ class TestDisciplineEffects(QualityCase):
         self.assertEqual(self.tl_a1.telesales_rank_id, self.s2)  # from D1
         self.assertFalse(self.team_a1.manager_id)
         self.assertIn("Team A1", case.effect_summary)
-        self.assertTrue(self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_a1, 2025))
+        self.assertTrue(
+            self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_a1, 2025)
+        )
         # an agent who leads nothing just goes down two ranks
         self.apply(self.make_case(self.agent_b1, self.major_demerit))
         self.assertEqual(self.agent_b1.telesales_rank_id, self.s1)  # from S3
@@ -119,7 +128,9 @@ class TestDisciplineEffects(QualityCase):
         self.assertEqual(case.observation_until, date(2025, 6, 12))
         self.assertEqual(self.tl_a2.telesales_observation_until, date(2025, 6, 12))
         self.assertTrue(case.coaching_ids)
-        self.assertTrue(self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_a2, 2025))
+        self.assertTrue(
+            self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_a2, 2025)
+        )
         blocks = self.env["hr.employee"]._telesales_promotion_blocks(
             self.tl_a2, date(2025, 4, 1), date(2025, 6, 30)
         )
@@ -136,7 +147,9 @@ class TestDisciplineEffects(QualityCase):
         case = self.apply(self.make_case(self.agent_b1, self.dismissal))
         self.assertEqual(self.points(self.agent_b1), 100)
         self.assertFalse(self.agent_b1.active)
-        self.assertEqual(self.agent_b1.departure_reason_id, self.env.ref("hr.departure_fired"))
+        self.assertEqual(
+            self.agent_b1.departure_reason_id, self.env.ref("hr.departure_fired")
+        )
         self.assertEqual(self.agent_b1.departure_date, date(2025, 3, 12))
         self.assertIn(case.name, self.agent_b1.departure_description)
 
@@ -152,7 +165,9 @@ class TestDisciplineEffects(QualityCase):
         case = self.apply(self.make_case(self.tl_b1, self.public, case_type="cover_up"))
         self.assertEqual(self.tl_b1.telesales_rank_id, self.d1)  # from D2
         self.assertEqual(case.rank_history_id.origin_ref, case)
-        self.assertTrue(self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_b1, 2025))
+        self.assertTrue(
+            self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.tl_b1, 2025)
+        )
         # a heavier level keeps its own, larger demotion
         self.apply(self.make_case(self.tl_b1, self.major_demerit, case_type="cover_up"))
         self.assertEqual(self.tl_b1.telesales_rank_id, self.s2)
@@ -161,7 +176,10 @@ class TestDisciplineEffects(QualityCase):
         inspection = self.inspect(failed=self.item_dnc)
         self.apply(
             self.make_case(
-                self.agent_a1, self.public, source="inspection", inspection_id=inspection.id
+                self.agent_a1,
+                self.public,
+                source="inspection",
+                inspection_id=inspection.id,
             )
         )
         complaint = self.apply(
@@ -185,7 +203,11 @@ class TestDisciplineEffects(QualityCase):
         case.with_user(self.hr_user).action_cancel("Wrong agent.")
         self.assertEqual(self.points(self.agent_a1), 0)
         self.assertNotIn(self.agent_a1.id, self.blocks(self.agent_a1))
-        self.assertFalse(self.env["hr.employee"]._telesales_annual_bonus_cancelled(self.agent_a1, 2025))
+        self.assertFalse(
+            self.env["hr.employee"]._telesales_annual_bonus_cancelled(
+                self.agent_a1, 2025
+            )
+        )
         self.assertEqual(case.coaching_ids.state, "cancelled")
         self.assertTrue(case.exists())
 
@@ -197,7 +219,9 @@ class TestDisciplineEffects(QualityCase):
 
     def test_decision_letter_pdf(self):
         case = self.approve(self.make_case(self.agent_a1, self.warning))
-        report = self.env.ref("telesales_quality.action_report_telesales_discipline_letter")
+        report = self.env.ref(
+            "telesales_quality.action_report_telesales_discipline_letter"
+        )
         html = report._render_qweb_html(report.report_name, case.ids)[0].decode()
         self.assertIn("违规违纪处罚决定书", html)
         self.assertIn(case.name, html)

@@ -32,7 +32,11 @@ class TestLiability(QualityCase):
         self.apply(self.make_case(self.agent_a1b, self.public, "serious"))  # 20
         self.apply(self.make_case(self.agent_a2, self.public, "major"))  # 20
         by_sup = self.liabilities()
-        tl_a1, tl_a2, manager = by_sup[self.tl_a1], by_sup[self.tl_a2], by_sup[self.manager_a]
+        tl_a1, tl_a2, manager = (
+            by_sup[self.tl_a1],
+            by_sup[self.tl_a2],
+            by_sup[self.manager_a],
+        )
         # direct: 60 % of 40 + 80 % of 20
         self.assertAlmostEqual(tl_a1.points, 24 + 16)
         self.assertAlmostEqual(tl_a1.amount_uncapped, 200)
@@ -102,7 +106,10 @@ class TestLiability(QualityCase):
         self.assertAlmostEqual(self.liabilities()[self.manager_a].points, 12)
         self.assertEqual(
             self.Liability.search_count(
-                [("supervisor_id", "=", self.manager_a.id), ("month", "=", date(2025, 3, 1))]
+                [
+                    ("supervisor_id", "=", self.manager_a.id),
+                    ("month", "=", date(2025, 3, 1)),
+                ]
             ),
             1,
         )

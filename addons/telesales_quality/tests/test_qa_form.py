@@ -38,7 +38,11 @@ class TestQaForm(QualityCase):
             self.item_verify.unlink()
         with self.assertRaises(UserError):
             self.env["telesales.qa.item"].create(
-                {"section_id": self.item_verify.section_id.id, "name": "New", "points": 1}
+                {
+                    "section_id": self.item_verify.section_id.id,
+                    "name": "New",
+                    "points": 1,
+                }
             )
         # wording may still be corrected
         self.item_verify.name = "Verifies the customer's identity"
@@ -68,7 +72,9 @@ class TestQaForm(QualityCase):
             self.Inspection.create({"call_id": call.id, "form_id": self.form.id})
         new_inspection = self.Inspection.create({"call_id": call.id})
         self.assertEqual(new_inspection.form_id, v2)
-        new_inspection.line_ids.filtered(lambda l: l.item_id == v2_verify).failed = True
+        new_inspection.line_ids.filtered(
+            lambda rec: rec.item_id == v2_verify
+        ).failed = True
         self.assertEqual(new_inspection.score, 85)
         # the inspection made before keeps its version and its score
         self.assertEqual(old_inspection.form_id, self.form)

@@ -124,9 +124,7 @@ class TestQaInspection(QualityCase):
         inspection.with_user(self.agent_a1_user).action_appeal("The customer agreed.")
         self.assertEqual(inspection.state, "appealed")
         self.assertEqual(inspection.score_before_review, 70)
-        self.assertEqual(
-            inspection.activity_ids.user_id, self.member1 | self.member2
-        )
+        self.assertEqual(inspection.activity_ids.user_id, self.member1 | self.member2)
         with self.assertRaises(UserError):
             inspection.with_user(self.agent_a1_user).action_appeal("Again")
         # the inspector never reviews their own inspection, nor does the agent
@@ -155,10 +153,10 @@ class TestQaInspection(QualityCase):
         # only a reviewer corrects the items while the appeal is open
         with self.assertRaises(UserError):
             adjusted.with_user(self.inspector).line_ids.filtered(
-                lambda l: l.item_id == self.item_intent
+                lambda rec: rec.item_id == self.item_intent
             ).failed = False
         adjusted.with_user(self.member1).line_ids.filtered(
-            lambda l: l.item_id == self.item_intent
+            lambda rec: rec.item_id == self.item_intent
         ).failed = False
         adjusted.with_user(self.member1).action_review("adjusted", "Consent heard.")
         self.assertEqual(adjusted.review_decision, "adjusted")

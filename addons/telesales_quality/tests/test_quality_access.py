@@ -17,8 +17,14 @@ class TestQualityAccess(QualityCase):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2025-03-12 10:00:00"):
-            cls.insp_a1 = cls._inspect(cls.agent_a1, failed=cls.env.ref("telesales_quality.qa_item_verify_info"))
-            cls.insp_a2 = cls._inspect(cls.agent_a2, failed=cls.env.ref("telesales_quality.qa_item_do_not_call"))
+            cls.insp_a1 = cls._inspect(
+                cls.agent_a1,
+                failed=cls.env.ref("telesales_quality.qa_item_verify_info"),
+            )
+            cls.insp_a2 = cls._inspect(
+                cls.agent_a2,
+                failed=cls.env.ref("telesales_quality.qa_item_do_not_call"),
+            )
             cls.insp_b1 = cls._inspect(cls.agent_b1)
         cls.case_a1 = cls.env["telesales.discipline"].create(
             {"employee_id": cls.agent_a1.id, "level_id": cls.public.id, "facts": "x"}
@@ -36,7 +42,9 @@ class TestQualityAccess(QualityCase):
             {"call_id": call.id, "inspector_id": cls.inspector.id}
         )
         if failed:
-            inspection.line_ids.filtered(lambda l: l.item_id == failed).failed = True
+            inspection.line_ids.filtered(
+                lambda rec: rec.item_id == failed
+            ).failed = True
         inspection.action_publish()
         return inspection
 
@@ -72,14 +80,16 @@ class TestQualityAccess(QualityCase):
         self.assertEqual(self.visible(self.inspector2, self.our_cases), self.our_cases)
         call = self.make_call(self.agent_b1, datetime(2025, 3, 11, 10))
         self.assertTrue(call.with_user(self.inspector2).read(["callee_number"]))
-        inspection = self.Inspection.with_user(self.inspector2).create({"call_id": call.id})
+        inspection = self.Inspection.with_user(self.inspector2).create(
+            {"call_id": call.id}
+        )
         inspection.action_publish()
         case = self.make_case(self.agent_b1, self.verbal)
         self.assertEqual(case.state, "draft")
         with self.assertRaises(AccessError):
-            self.env.ref("telesales_quality.level_public").with_user(self.inspector).write(
-                {"points": 1}
-            )
+            self.env.ref("telesales_quality.level_public").with_user(
+                self.inspector
+            ).write({"points": 1})
 
     def test_auditor_reads_everything_and_changes_nothing(self):
         self.assertEqual(self.visible(self.auditor, self.ours), self.ours)
@@ -91,10 +101,16 @@ class TestQualityAccess(QualityCase):
             self.case_a1.with_user(self.auditor).write({"facts": "x"})
         with self.assertRaises(AccessError):
             self.env["telesales.discipline"].with_user(self.auditor).create(
-                {"employee_id": self.agent_a1.id, "level_id": self.public.id, "facts": "z"}
+                {
+                    "employee_id": self.agent_a1.id,
+                    "level_id": self.public.id,
+                    "facts": "z",
+                }
             )
-        rates = self.env["telesales.qa.pass.rate"].with_user(self.auditor).search(
-            [("inspection_id", "in", self.ours.ids)]
+        rates = (
+            self.env["telesales.qa.pass.rate"]
+            .with_user(self.auditor)
+            .search([("inspection_id", "in", self.ours.ids)])
         )
         self.assertEqual(len(rates), 3)
 
@@ -103,7 +119,11 @@ class TestQualityAccess(QualityCase):
         self.assertEqual(self.visible(self.member1, self.our_cases), self.our_cases)
         with self.assertRaises(AccessError):
             self.env["telesales.discipline"].with_user(self.member1).create(
-                {"employee_id": self.agent_a1.id, "level_id": self.public.id, "facts": "z"}
+                {
+                    "employee_id": self.agent_a1.id,
+                    "level_id": self.public.id,
+                    "facts": "z",
+                }
             )
 
     def test_pass_rates_by_agent_team_and_month(self):
@@ -113,10 +133,14 @@ class TestQualityAccess(QualityCase):
             ["department_id", "month:month"],
             ["inspections:sum", "passed:sum", "rate:avg"],
         )
-        by_team = {team: (count, passed, rate) for team, _m, count, passed, rate in groups}
+        by_team = {
+            team: (count, passed, rate) for team, _m, count, passed, rate in groups
+        }
         self.assertEqual(by_team[self.team_a1], (1, 1, 100.0))
         self.assertEqual(by_team[self.team_a2], (1, 0, 0.0))
-        own = Rate.with_user(self.agent_a1_user).search([("inspection_id", "in", self.ours.ids)])
+        own = Rate.with_user(self.agent_a1_user).search(
+            [("inspection_id", "in", self.ours.ids)]
+        )
         self.assertEqual(own.employee_id, self.agent_a1)
         # the team KPI extension point: sub-teams count for their unit
         rates = self.env["hr.department"]._telesales_qa_pass_rates(
@@ -135,7 +159,12 @@ class TestQualityAccess(QualityCase):
         call = self.make_call(self.agent_a1, datetime(2025, 3, 11, 10))
         self.Inspection.create({"call_id": call.id})
         self.assertEqual(
-            Rate.search_count([("employee_id", "=", self.agent_a1.id), ("month", "=", date(2025, 3, 1))]),
+            Rate.search_count(
+                [
+                    ("employee_id", "=", self.agent_a1.id),
+                    ("month", "=", date(2025, 3, 1)),
+                ]
+            ),
             1,
         )
 
@@ -143,7 +172,7 @@ class TestQualityAccess(QualityCase):
         self.d1.management_allowance = 1000
         self.apply(self.make_case(self.agent_a1, self.warning))
         liabilities = self.env["telesales.liability"]._compute_month(date(2025, 3, 1))
-        mine = liabilities.filtered(lambda l: l.supervisor_id == self.tl_a1)
+        mine = liabilities.filtered(lambda rec: rec.supervisor_id == self.tl_a1)
         self.assertEqual(self.visible(self.tl_a1_user, liabilities), mine)
         with self.assertRaises(AccessError):
             self.env["telesales.liability"].with_user(self.agent_a1_user).search([])

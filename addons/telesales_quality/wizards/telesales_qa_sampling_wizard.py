@@ -25,9 +25,7 @@ class TelesalesQaSamplingWizard(models.TransientModel):
 
     date_from = fields.Date(required=True)
     date_to = fields.Date(required=True)
-    sample_size = fields.Integer(
-        string="Calls per Agent", required=True, default=5
-    )
+    sample_size = fields.Integer(string="Calls per Agent", required=True, default=5)
     department_ids = fields.Many2many(
         "hr.department", string="Teams", help="Empty: every team."
     )
@@ -52,9 +50,7 @@ class TelesalesQaSamplingWizard(models.TransientModel):
         domain="[('state', '=', 'published')]",
     )
     connected_only = fields.Boolean(default=True)
-    min_talk_seconds = fields.Integer(
-        string="Minimum Talk Time (s)", default=0
-    )
+    min_talk_seconds = fields.Integer(string="Minimum Talk Time (s)", default=0)
     seed = fields.Integer(
         default=lambda self: random.SystemRandom().randint(1, 2**31 - 1),
         help="The same seed draws the same calls.",
