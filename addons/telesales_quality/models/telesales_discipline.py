@@ -794,7 +794,7 @@ class TelesalesDiscipline(models.Model):
         effects.append(
             self.env._(
                 "%(points)s behaviour-quality points in %(month)s",
-                points=self.points,
+                points=f"{self.points:g}",
                 month=today.strftime("%Y-%m"),
             )
         )

@@ -78,7 +78,8 @@ class TelesalesDisciplineLevel(models.Model):
         elif self.points:
             labels.append(
                 self.env._(
-                    "%(points)s behaviour-quality points deducted", points=self.points
+                    "%(points)s behaviour-quality points deducted",
+                    points=f"{self.points:g}",
                 )
             )
         if self.coaching:

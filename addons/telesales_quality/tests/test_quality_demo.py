@@ -32,5 +32,9 @@ class TestQualityDemo(QualityCase):
         inspections = self.Inspection.search([("employee_id", "in", self.agents.ids)])
         self.assertEqual(len(inspections), 3 * len(self.agents))
         self.assertTrue(inspections.filtered(lambda i: i.state != "draft"))
-        states = set(self.Case.search([("employee_id", "in", ours.ids)]).mapped("state"))
-        self.assertTrue({"draft", "to_approve", "rejected", "approved", "applied"} <= states)
+        states = set(
+            self.Case.search([("employee_id", "in", ours.ids)]).mapped("state")
+        )
+        self.assertTrue(
+            {"draft", "to_approve", "rejected", "approved", "applied"} <= states
+        )
