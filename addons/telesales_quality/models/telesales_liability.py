@@ -1,0 +1,198 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import calendar
+from collections import defaultdict
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class TelesalesLiability(models.Model):
+    """A supervisor's joint liability (连带管理责任) for one month.
+
+    The direct supervisor (team leader) is charged 60 / 80 / 100 % and the
+    indirect supervisor (manager) 30 / 40 / 50 % of the points their agents
+    lost in the month for general / serious / major violations (company
+    settings). The amount is the points × the point value, capped at 20 % of
+    the supervisor's management allowance of the rank held at month end.
+    Lines trace every charge to its case. Computed for a month by a monthly
+    cron or the button; confirmed and cancelled records are never recomputed.
+    """
+
+    _name = "telesales.liability"
+    _description = "Supervisor Joint Liability"
+    _inherit = ["mail.thread"]
+    _order = "month desc, supervisor_id"
+    _rec_name = "supervisor_id"
+
+    month = fields.Date(required=True, index=True, help="First day of the month.")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    supervisor_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    line_ids = fields.One2many("telesales.liability.line", "liability_id")
+    points = fields.Float(
+        string="Liability Points", compute="_compute_amounts", store=True
+    )
+    point_value = fields.Monetary(readonly=True)
+    amount_uncapped = fields.Monetary(compute="_compute_amounts", store=True)
+    management_allowance = fields.Monetary(
+        readonly=True, help="Of the rank the supervisor held at month end."
+    )
+    cap_percent = fields.Float(readonly=True)
+    cap_amount = fields.Monetary(compute="_compute_amounts", store=True)
+    amount = fields.Monetary(
+        compute="_compute_amounts",
+        store=True,
+        help="Deducted from the supervisor's pay (capped).",
+    )
+    capped = fields.Boolean(compute="_compute_amounts", store=True)
+    state = fields.Selection(
+        [("draft", "Computed"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        required=True,
+        default="draft",
+        tracking=True,
+    )
+    cancel_reason = fields.Text(tracking=True)
+
+    @api.depends(
+        "line_ids.points", "point_value", "management_allowance", "cap_percent"
+    )
+    def _compute_amounts(self):
+        for liability in self:
+            points = sum(liability.line_ids.mapped("points"))
+            uncapped = points * liability.point_value
+            cap = liability.management_allowance * liability.cap_percent / 100.0
+            liability.points = points
+            liability.amount_uncapped = uncapped
+            liability.cap_amount = cap
+            liability.amount = min(uncapped, cap)
+            liability.capped = uncapped > cap
+
+    def action_confirm(self):
+        self.filtered(lambda rec: rec.state == "draft").write({"state": "confirmed"})
+        return True
+
+    def action_cancel(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("A cancellation needs a reason."))
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        return True
+
+    def action_open_cancel_wizard(self):
+        return self.env["telesales.reason.wizard"]._open(self, "action_cancel")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda rec: rec.state != "draft"):
+            raise UserError(
+                self.env._("A confirmed or cancelled liability is never deleted.")
+            )
+
+    @api.model
+    def _compute_month(self, month, companies=None):
+        """(Re)compute the draft liabilities of ``month`` (any date in it)."""
+        month = fields.Date.to_date(month).replace(day=1)
+        month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        companies = companies or self.env.company
+        self = self.sudo()
+        existing = self.search(
+            [("month", "=", month), ("company_id", "in", companies.ids)]
+        )
+        frozen = {
+            (rec.company_id.id, rec.supervisor_id.id)
+            for rec in existing
+            if rec.state != "draft"
+        }
+        existing.filtered(lambda rec: rec.state == "draft").unlink()
+        cases = self.env["telesales.discipline"].search(
+            [
+                ("company_id", "in", companies.ids),
+                ("state", "=", "applied"),
+                ("period", "=", month),
+                ("case_type", "=", "violation"),
+                ("points", ">", 0),
+            ]
+        )
+        charges = defaultdict(list)  # (company, supervisor) -> line vals
+        for case in cases:
+            company = case.company_id
+            for role, supervisor in (
+                ("direct", case.direct_supervisor_id),
+                ("indirect", case.indirect_supervisor_id),
+            ):
+                if not supervisor or supervisor == case.employee_id:
+                    continue
+                rate = company._telesales_liability_rate(role, case.severity)
+                charges[(company, supervisor)].append(
+                    {
+                        "discipline_id": case.id,
+                        "employee_id": case.employee_id.id,
+                        "role": role,
+                        "severity": case.severity,
+                        "agent_points": case.points,
+                        "rate": rate,
+                        "points": case.points * rate / 100.0,
+                    }
+                )
+        supervisors = self.env["hr.employee"].browse(
+            {supervisor.id for _company, supervisor in charges}
+        )
+        ranks = self.env["telesales.rank.history"]._rank_at(supervisors, month_end)
+        vals_list = []
+        for (company, supervisor), lines in charges.items():
+            if (company.id, supervisor.id) in frozen:
+                continue
+            rank = ranks.get(supervisor.id)
+            vals_list.append(
+                {
+                    "month": month,
+                    "company_id": company.id,
+                    "supervisor_id": supervisor.id,
+                    "point_value": company.telesales_point_value,
+                    "management_allowance": rank.management_allowance if rank else 0.0,
+                    "cap_percent": company.telesales_liability_cap_percent,
+                    "line_ids": [fields.Command.create(vals) for vals in lines],
+                }
+            )
+        return self.create(vals_list)
+
+    @api.model
+    def _cron_compute_last_month(self):
+        last_month = date.today().replace(day=1) - relativedelta(months=1)
+        cases = self.env["telesales.discipline"]._read_group(
+            [("state", "=", "applied"), ("period", "=", last_month)], ["company_id"]
+        )
+        companies = self.env["res.company"].browse([c.id for (c,) in cases])
+        companies |= self.search([("month", "=", last_month)]).company_id
+        if companies:
+            self._compute_month(last_month, companies)
+
+    @api.model
+    def _liability_amounts(self, employees, date_from, date_to):
+        """Liability amounts of supervisors for the months of [date_from,
+        date_to], not cancelled (payroll deducts them).
+        Returns ``{employee id: amount}``."""
+        if not employees:
+            return {}
+        month_from = fields.Date.to_date(date_from).replace(day=1)
+        groups = self.sudo()._read_group(
+            [
+                ("supervisor_id", "in", employees.ids),
+                ("state", "!=", "cancelled"),
+                ("month", ">=", month_from),
+                ("month", "<=", date_to),
+            ],
+            ["supervisor_id"],
+            ["amount:sum"],
+        )
+        return {supervisor.id: amount for supervisor, amount in groups}

@@ -1,0 +1,53 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class TelesalesQaInspectionLine(models.Model):
+    """The result of one item of the form on an inspected call."""
+
+    _name = "telesales.qa.inspection.line"
+    _description = "Call Inspection Item Result"
+    _order = "inspection_id, section_sequence, sequence, id"
+
+    inspection_id = fields.Many2one(
+        "telesales.qa.inspection", required=True, ondelete="cascade", index=True
+    )
+    item_id = fields.Many2one("telesales.qa.item", required=True, ondelete="restrict")
+    section_id = fields.Many2one(related="item_id.section_id")
+    section_sequence = fields.Integer(
+        related="item_id.section_sequence", store=True, string="Section Sequence"
+    )
+    sequence = fields.Integer(
+        related="item_id.sequence", store=True, string="Item Sequence"
+    )
+    points = fields.Float(related="item_id.points", store=True)
+    severity = fields.Selection(related="item_id.severity", store=True)
+    fatal = fields.Boolean(related="item_id.fatal", store=True)
+    failed = fields.Boolean(help="The call fails this item.")
+    note = fields.Char(help="What was heard, with the time in the recording.")
+    deduction = fields.Float(compute="_compute_deduction")
+
+    @api.depends("failed", "points")
+    def _compute_deduction(self):
+        for line in self:
+            line.deduction = line.points if line.failed else 0.0
+
+    def write(self, vals):
+        if not self.env.context.get("telesales_qa_review"):
+            for inspection in self.inspection_id:
+                if inspection.state == "draft":
+                    continue
+                if inspection.state == "appealed" and inspection._is_reviewer(
+                    self.env.user
+                ):
+                    continue
+                raise UserError(
+                    self.env._(
+                        "The results of %(name)s can only change while it is "
+                        "inspected, or by its reviewer while it is appealed.",
+                        name=inspection.name,
+                    )
+                )
+        return super().write(vals)

@@ -1,0 +1,1 @@
+from . import telesales_qa_pass_rate
