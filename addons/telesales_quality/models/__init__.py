@@ -15,6 +15,5 @@ from . import telesales_liability
 from . import telesales_liability_line
 from . import telesales_rank_history
 from . import hr_employee
-from . import hr_employee_public
 from . import hr_department
 from . import telesales_quality_demo
