@@ -9,3 +9,8 @@ from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
 from . import telesales_dnc
+from . import telesales_daily_compliance
+from . import telesales_kpi_deduction
+from . import telesales_team_daily_compliance
+from . import telesales_flag_attendance
+from . import hr_attendance

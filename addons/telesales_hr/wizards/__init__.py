@@ -1,1 +1,1 @@
-
+from . import telesales_compliance_compute
