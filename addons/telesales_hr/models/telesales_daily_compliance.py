@@ -10,8 +10,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_round
 
 from odoo.addons.resource.models.utils import Intervals
+
+from .bulk import bulk_insert
 
 TIER_SELECTION = [
     ("none", "On Time"),
@@ -256,11 +259,12 @@ class TelesalesDailyCompliance(models.Model):
                     )
                     vals["is_newcomer"] = rank == lowest
                     vals["deals"] = (deals or {}).get((employee.id, day), 0)
-                    team = teams.get((employee.id, day))
-                    if team is not None:
-                        vals["department_id"] = team
+                    vals["department_id"] = teams.get(
+                        (employee.id, day), employee.department_id.id
+                    )
+                    vals["company_id"] = employee.company_id.id
                     vals_list.append(vals)
-        rows = self.create(vals_list)
+        rows = bulk_insert(self, vals_list)
         self.env["telesales.kpi.deduction"]._sync_compliance_breaches(
             employees, date_from, date_to, locked_keys
         )
@@ -291,6 +295,7 @@ class TelesalesDailyCompliance(models.Model):
             "half_factor": company.telesales_half_absence_factor,
             "full_factor": company.telesales_full_absence_factor,
             "lowest_rank": self.env["telesales.rank"].sudo()._ladder(company)[:1],
+            "rounding": company.currency_id.rounding or 0.01,
         }
 
     @api.model
@@ -329,7 +334,9 @@ class TelesalesDailyCompliance(models.Model):
             start_dt = tz.localize(datetime.combine(month_from, time.min))
             end_dt = tz.localize(datetime.combine(month_to + timedelta(days=1), time.min))
             if calendar:
-                resources = group.resource_id
+                # an employee without a schedule of their own follows the
+                # company's (Odoo would count them as working round the clock)
+                resources = group.resource_id.filtered("calendar_id")
                 attendances = calendar._attendance_intervals_batch(
                     start_dt, end_dt, resources, tz=tz
                 )
@@ -337,53 +344,76 @@ class TelesalesDailyCompliance(models.Model):
             else:
                 attendances, leaves = {}, {}
             companies = {}
+            memo = {}
             for employee in group:
                 company = employee.company_id
                 if company not in companies:
                     companies[company] = self._afternoon_start(calendar, company)
                 afternoon = companies[company]
                 res_id = employee.resource_id.id
-                planned = attendances.get(res_id) or Intervals()
-                leave = leaves.get(res_id) or Intervals()
-                public = Intervals([iv for iv in leave if not iv[2].resource_id])
-                month_days = defaultdict(set)
-                full_hours = defaultdict(float)
-                for start, stop, _att in planned - public:
-                    month_days[start.date().replace(day=1)].add(start.date())
-                    full_hours[start.date()] += (stop - start).total_seconds() / 3600
-                days = {}
-                for start, stop, _att in planned - leave:
-                    day = start.date()
-                    if not date_from <= day <= date_to:
-                        continue
-                    entry = days.setdefault(
-                        day,
-                        {
-                            "start": start,
-                            "end": stop,
-                            "hours": 0.0,
-                            "full_hours": full_hours[day],
-                            "morning": False,
-                            "afternoon": False,
-                        },
+                planned = attendances.get(res_id, attendances.get(False)) or Intervals()
+                leave = leaves.get(res_id, leaves.get(False)) or Intervals()
+                # most agents share their calendar's intervals and only the
+                # public holidays: their days are computed once
+                key = (
+                    id(planned),
+                    afternoon,
+                    tuple((start, stop, tuple(recs.ids)) for start, stop, recs in leave),
+                )
+                if key not in memo:
+                    memo[key] = self._schedule_days(
+                        planned, leave, tz, afternoon, date_from, date_to
                     )
-                    entry["start"] = min(entry["start"], start)
-                    entry["end"] = max(entry["end"], stop)
-                    entry["hours"] += (stop - start).total_seconds() / 3600
-                    noon = datetime.combine(day, time.min) + timedelta(seconds=afternoon)
-                    noon = tz.localize(noon)
-                    entry["morning"] |= start < noon
-                    entry["afternoon"] |= stop > noon
-                for entry in days.values():
-                    entry["start"] = entry["start"].astimezone(pytz.utc).replace(tzinfo=None)
-                    entry["end"] = entry["end"].astimezone(pytz.utc).replace(tzinfo=None)
+                month_days, days = memo[key]
                 result[employee.id] = {
                     "tz": tz_name,
                     "afternoon": afternoon,
-                    "month_days": {m: len(d) for m, d in month_days.items()},
+                    "month_days": month_days,
                     "days": days,
                 }
         return result
+
+    @api.model
+    def _schedule_days(self, planned, leave, tz, afternoon, date_from, date_to):
+        """(working days per month, expected work per day) of one employee
+        from the calendar's intervals and the employee's leave intervals."""
+        public = Intervals([iv for iv in leave if not iv[2].resource_id])
+        month_days = defaultdict(set)
+        full_hours = defaultdict(float)
+        for start, stop, _att in planned - public:
+            month_days[start.date().replace(day=1)].add(start.date())
+            full_hours[start.date()] += (stop - start).total_seconds() / 3600
+        days = {}
+        noons = {}
+        for start, stop, _att in planned - leave:
+            day = start.date()
+            if not date_from <= day <= date_to:
+                continue
+            if day not in noons:
+                noons[day] = tz.localize(
+                    datetime.combine(day, time.min) + timedelta(seconds=afternoon)
+                )
+            noon = noons[day]
+            entry = days.setdefault(
+                day,
+                {
+                    "start": start,
+                    "end": stop,
+                    "hours": 0.0,
+                    "full_hours": full_hours[day],
+                    "morning": False,
+                    "afternoon": False,
+                },
+            )
+            entry["start"] = min(entry["start"], start)
+            entry["end"] = max(entry["end"], stop)
+            entry["hours"] += (stop - start).total_seconds() / 3600
+            entry["morning"] |= start < noon
+            entry["afternoon"] |= stop > noon
+        for entry in days.values():
+            entry["start"] = entry["start"].astimezone(pytz.utc).replace(tzinfo=None)
+            entry["end"] = entry["end"].astimezone(pytz.utc).replace(tzinfo=None)
+        return {m: len(d) for m, d in month_days.items()}, days
 
     @api.model
     def _employee_cte(self, employees, schedules):
@@ -414,17 +444,6 @@ class TelesalesDailyCompliance(models.Model):
                 SELECT * FROM unnest(%(ids)s::int[], %(tzs)s::text[],
                                      %(cutoffs)s::int[], %(noons)s::int[])
                     AS e(emp_id, tz, cutoff, noon)
-            ), calls AS (
-                SELECT c.employee_id, c.direction, c.connected, c.talk_seconds,
-                       c.ring_seconds, c.is_violation, e.cutoff, e.noon,
-                       (c.start AT TIME ZONE 'UTC' AT TIME ZONE e.tz) AS local_start
-                  FROM telesales_call c
-                  JOIN emp e ON e.emp_id = c.employee_id
-                 WHERE c.start >= %(utc_from)s AND c.start < %(utc_to)s
-            ), located AS (
-                SELECT *, local_start::date AS day,
-                       EXTRACT(EPOCH FROM local_start::time)::int AS sec
-                  FROM calls
             )
             SELECT employee_id, day,
                    COUNT(*) FILTER (WHERE direction = 'outbound'),
@@ -435,7 +454,25 @@ class TelesalesDailyCompliance(models.Model):
                    COUNT(*) FILTER (WHERE is_violation),
                    MIN(sec) FILTER (WHERE direction = 'outbound' AND sec < noon),
                    MIN(sec) FILTER (WHERE direction = 'outbound' AND sec >= noon)
-              FROM located
+              FROM (
+                    SELECT *, local_start::date AS day,
+                           EXTRACT(EPOCH FROM local_start::time)::int AS sec
+                      FROM (
+                            SELECT c.employee_id, c.direction, c.connected,
+                                   c.talk_seconds, c.ring_seconds, c.is_violation,
+                                   e.cutoff, e.noon,
+                                   c.start AT TIME ZONE 'UTC' AT TIME ZONE e.tz
+                                       AS local_start
+                              FROM telesales_call c
+                              JOIN emp e ON e.emp_id = c.employee_id
+                             WHERE c.start >= %(utc_from)s AND c.start < %(utc_to)s
+                            -- OFFSET 0 keeps PostgreSQL from inlining the
+                            -- subqueries: the time zone conversion then runs
+                            -- once per call instead of once per aggregate
+                            OFFSET 0
+                           ) calls
+                    OFFSET 0
+                   ) located
              WHERE day BETWEEN %(date_from)s AND %(date_to)s
           GROUP BY employee_id, day
             """,
@@ -531,6 +568,21 @@ class TelesalesDailyCompliance(models.Model):
             "expected_start": expected["start"],
             "expected_end": expected["end"],
             "expected_hours": expected["hours"],
+            # every column gets a value: the rows are INSERTed without defaults
+            "locked": False,
+            "check_in": False,
+            "check_out": False,
+            "missing_check_out": False,
+            "late_minutes": 0,
+            "early_minutes": 0,
+            "late_tier": "none",
+            "early_tier": "none",
+            "fail_connected": False,
+            "fail_talk": False,
+            "fail_first_call": False,
+            "fail_afternoon_call": False,
+            "fail_dial_cap": False,
+            "fail_violations": False,
         }
         share = 1.0
         if expected["full_hours"]:
@@ -666,8 +718,12 @@ class TelesalesDailyCompliance(models.Model):
         )
         # money: a share of the day's base wage
         month_days = schedule["month_days"].get(day.replace(day=1)) or 0
-        currency = params["company"].currency_id
-        wage = currency.round(rank.base_wage / month_days) if month_days else 0.0
+        rounding = params["rounding"]
+
+        def money(amount):
+            return float_round(amount, precision_rounding=rounding)
+
+        wage = money(rank.base_wage / month_days) if month_days else 0.0
         late_amount = self._tier_amount(vals.get("late_tier", "none"), wage, params)
         early_amount = self._tier_amount(vals.get("early_tier", "none"), wage, params)
         absence_amount = {
@@ -677,12 +733,12 @@ class TelesalesDailyCompliance(models.Model):
         }[absence]
         vals.update(
             day_wage=wage,
-            late_deduction=currency.round(late_amount),
-            early_deduction=currency.round(early_amount),
-            absence_deduction=currency.round(absence_amount),
-            attendance_deduction=currency.round(late_amount)
-            + currency.round(early_amount)
-            + currency.round(absence_amount),
+            late_deduction=money(late_amount),
+            early_deduction=money(early_amount),
+            absence_deduction=money(absence_amount),
+            attendance_deduction=money(
+                money(late_amount) + money(early_amount) + money(absence_amount)
+            ),
         )
         return vals
 

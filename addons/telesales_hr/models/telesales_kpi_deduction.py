@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .bulk import bulk_insert
 from .telesales_daily_compliance import KPI_BREACH_POINTS
 
 # the context used for batches written by the computation: no chatter noise
@@ -216,6 +217,8 @@ class TelesalesKpiDeduction(models.Model):
                         "breach_type": breach,
                         "points": points[breach],
                         "origin": "compliance",
+                        "state": "active",
+                        "auto_cancelled": False,
                         "reason": self.env._(
                             "%(breach)s on %(date)s", breach=labels[breach], date=day
                         ),
@@ -251,7 +254,8 @@ class TelesalesKpiDeduction(models.Model):
             )
         if to_restore:
             to_restore.write({"state": "active", "auto_cancelled": False, "cancel_reason": False})
-        return self.create([vals for key, vals in wanted.items() if key not in seen])
+        # system records derived from the rows, possibly thousands a month
+        return bulk_insert(self, [vals for key, vals in wanted.items() if key not in seen])
 
     @api.model
     def _deduct_for_flags(self, flags):
