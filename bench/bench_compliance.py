@@ -36,7 +36,9 @@ def parse_args():
 
 
 def utc(day, seconds):
-    local = TZ.localize(datetime(day.year, day.month, day.day) + timedelta(seconds=seconds))
+    local = TZ.localize(
+        datetime(day.year, day.month, day.day) + timedelta(seconds=seconds)
+    )
     return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
@@ -78,18 +80,28 @@ def generate(env, agents_wanted, calls_per_day):
             ],
         }
     )
-    Employee = env["hr.employee"].with_context(tracking_disable=True, mail_create_nolog=True)
+    Employee = env["hr.employee"].with_context(
+        tracking_disable=True, mail_create_nolog=True
+    )
     unit = env["hr.department"].create({"name": "Bench Unit"})
     team_count = max(1, agents_wanted // 20)
     leaders = Employee.create(
         [
-            {"name": f"Bench TL {i:02d}", "resource_calendar_id": calendar.id, "tz": "Asia/Shanghai"}
+            {
+                "name": f"Bench TL {i:02d}",
+                "resource_calendar_id": calendar.id,
+                "tz": "Asia/Shanghai",
+            }
             for i in range(team_count)
         ]
     )
     teams = env["hr.department"].create(
         [
-            {"name": f"Bench Team {i:02d}", "parent_id": unit.id, "manager_id": leader.id}
+            {
+                "name": f"Bench Team {i:02d}",
+                "parent_id": unit.id,
+                "manager_id": leader.id,
+            }
             for i, leader in enumerate(leaders)
         ]
     )
@@ -117,7 +129,8 @@ def generate(env, agents_wanted, calls_per_day):
         ]
     )
     env.flush_all()
-    print(f"  org: {len(agents)} agents in {team_count} teams ({time.perf_counter() - started:.1f} s)")
+    elapsed = time.perf_counter() - started
+    print(f"  org: {len(agents)} agents in {team_count} teams ({elapsed:.1f} s)")
 
     rnd = random.Random(2026)
     days = [MONTH + timedelta(days=i) for i in range(30)]
@@ -137,7 +150,8 @@ def generate(env, agents_wanted, calls_per_day):
                 first = rnd.randint(9 * 3600, 9 * 3600 + 1700 + (900 if weak else 0))
                 afternoon = rnd.randint(13 * 3600 + 1800, 13 * 3600 + 1800 + 1500)
                 starts = [first, afternoon] + [
-                    rnd.randint(first + 60, 17 * 3600 + 1800) for _i in range(calls_per_day - 2)
+                    rnd.randint(first + 60, 17 * 3600 + 1800)
+                    for _i in range(calls_per_day - 2)
                 ]
                 for start in starts:
                     seq += 1
@@ -145,7 +159,8 @@ def generate(env, agents_wanted, calls_per_day):
                     talk = rnd.randint(150, 480) if connected else 0
                     number = f"138{seq:08d}"
                     yield (
-                        agent, team_of[agent], company.id, f"B{seq:08d}", number, number,
+                        agent, team_of[agent], company.id, f"B{seq:08d}", number,
+                        number,
                         base + timedelta(seconds=start), "outbound", connected,
                         rnd.randint(3, 25), talk, 0, 0, rnd.randint(5, 30),
                         False, False, False, False, uid, now, uid, now,
@@ -178,14 +193,20 @@ def generate(env, agents_wanted, calls_per_day):
                 if roll < 0.01:
                     continue  # absent
                 late = rnd.randint(-900, 0) if roll < 0.92 else rnd.randint(60, 2400)
-                stay = rnd.randint(0, 1200) if rnd.random() < 0.75 else rnd.randint(3600, 5400)
+                stay = (
+                    rnd.randint(0, 1200)
+                    if rnd.random() < 0.75
+                    else rnd.randint(3600, 5400)
+                )
                 if rnd.random() < 0.03:
                     stay = -rnd.randint(60, 2400)  # left early
                 check_in = utc(day, 9 * 3600 + late)
                 check_out = utc(day, 18 * 3600 + stay)
                 in_ip = ip
                 if index % 100 == 1 and day.day == 8:
-                    in_ip = f"10.{(index - 1) // 250}.{(index - 1) % 250}.1"  # proxy punch
+                    in_ip = (
+                        f"10.{(index - 1) // 250}.{(index - 1) % 250}.1"  # proxy punch
+                    )
                 hours = (check_out - check_in).total_seconds() / 3600
                 yield (agent, check_in, check_out, hours, 0.0, 0.0, in_ip, "chrome",
                        "systray", "systray", uid, now, uid, now)  # fmt: skip
@@ -198,7 +219,10 @@ def generate(env, agents_wanted, calls_per_day):
     started = time.perf_counter()
     rows = list(attendance_rows())
     copy(cr, "hr_attendance", columns, rows)
-    print(f"  attendances: {len(rows)} rows by COPY ({time.perf_counter() - started:.1f} s)")
+    print(
+        f"  attendances: {len(rows)} rows by COPY "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
     cr.execute("ANALYZE telesales_call")
     cr.execute("ANALYZE hr_attendance")
     return agents
@@ -242,13 +266,23 @@ def main():
             seconds = time.perf_counter() - started
             results.append((label, seconds, len(rows)))
             print(f"  {label}: {len(rows)} rows in {seconds:.2f} s")
-        cr.execute("SELECT COUNT(*), COUNT(*) FILTER (WHERE compliant) FROM telesales_daily_compliance")
+        cr.execute(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE compliant)"
+            " FROM telesales_daily_compliance"
+        )
         total, compliant = cr.fetchone()
-        cr.execute("SELECT flag_type, COUNT(*) FROM telesales_flag GROUP BY 1 ORDER BY 1")
+        cr.execute(
+            "SELECT flag_type, COUNT(*) FROM telesales_flag GROUP BY 1 ORDER BY 1"
+        )
         flags = cr.fetchall()
-        cr.execute("SELECT COUNT(*) FROM telesales_kpi_deduction WHERE state = 'active'")
+        cr.execute(
+            "SELECT COUNT(*) FROM telesales_kpi_deduction WHERE state = 'active'"
+        )
         deductions = cr.fetchone()[0]
-        print(f"  rows: {total} ({compliant} compliant), KPI deductions: {deductions}, flags: {flags}")
+        print(
+            f"  rows: {total} ({compliant} compliant), "
+            f"KPI deductions: {deductions}, flags: {flags}"
+        )
         month_seconds = results[0][1]
         verdict = "OK" if month_seconds < 30 else "SLOWER THAN THE 30 s AIM"
         print(f"compliance for the month: {month_seconds:.2f} s ({verdict})")

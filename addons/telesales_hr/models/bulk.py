@@ -37,7 +37,10 @@ def bulk_insert(model, vals_list):
                 columns.append([bool(vals.get(name)) for vals in chunk])
             else:
                 columns.append(
-                    [None if vals.get(name) is False else vals.get(name) for vals in chunk]
+                    [
+                        None if vals.get(name) is False else vals.get(name)
+                        for vals in chunk
+                    ]
                 )
         columns += [[uid] * len(chunk), [now] * len(chunk)] * 2
         model.env.cr.execute(

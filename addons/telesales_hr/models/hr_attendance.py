@@ -12,7 +12,9 @@ class HrAttendance(models.Model):
     _inherit = "hr.attendance"
 
     @api.model
-    def _telesales_detect_proxy_punch(self, employees, date_from, date_to, tz_names=None):
+    def _telesales_detect_proxy_punch(
+        self, employees, date_from, date_to, tz_names=None
+    ):
         """Flag suspected proxy punching (代打卡) for the team leader.
 
         Check-ins of different employees from the same IP address
@@ -48,8 +50,9 @@ class HrAttendance(models.Model):
               JOIN hr_attendance b
                 ON b.in_ip_address = a.in_ip_address
                AND b.employee_id != a.employee_id
-               AND b.check_in BETWEEN a.check_in - make_interval(mins => e.window_minutes)
-                                  AND a.check_in + make_interval(mins => e.window_minutes)
+               AND b.check_in
+                   BETWEEN a.check_in - make_interval(mins => e.window_minutes)
+                       AND a.check_in + make_interval(mins => e.window_minutes)
              WHERE e.window_minutes > 0
                AND a.check_in >= %(utc_from)s AND a.check_in < %(utc_to)s
                AND COALESCE(a.in_ip_address, '') != ''
@@ -71,7 +74,9 @@ class HrAttendance(models.Model):
             if not date_from <= local.date() <= date_to:
                 continue
             other_local = pytz.utc.localize(other_in).astimezone(tz)
-            cases[(emp_id, local.date())].append((att_id, local, ip, other_id, other_local))
+            cases[(emp_id, local.date())].append(
+                (att_id, local, ip, other_id, other_local)
+            )
         if not cases:
             return self.env["telesales.flag"]
         Employee = self.env["hr.employee"].sudo()

@@ -71,7 +71,8 @@ class ResCompany(models.Model):
     telesales_max_dials = fields.Integer(
         string="Maximum Outbound Calls a Day",
         default=200,
-        help="Anti-harassment cap: more outbound calls in a day make the day non-compliant.",
+        help="Anti-harassment cap: more outbound calls in a day make the day "
+        "non-compliant.",
     )
     telesales_overtime_hours = fields.Float(
         string="Overtime for a Non-compliant Day",
@@ -82,7 +83,8 @@ class ResCompany(models.Model):
     telesales_team_min_talk_hours = fields.Float(
         string="Team Average Talk Hours",
         default=3.5,
-        help="A team whose agents' average talk time of a day is below this is flagged.",
+        help="A team whose agents' average talk time of a day is below this is "
+        "flagged.",
     )
     telesales_compliance_rerun_days = fields.Integer(
         string="Days Recomputed Nightly",
@@ -219,7 +221,8 @@ class ResCompany(models.Model):
                             setting=self._fields[name]._description_string(self.env),
                         )
                     )
-            if company.telesales_late_major_minutes < company.telesales_late_minor_minutes:
+            minor = company.telesales_late_minor_minutes
+            if company.telesales_late_major_minutes < minor:
                 raise ValidationError(
                     self.env._(
                         "The major lateness limit cannot be below the minor one."

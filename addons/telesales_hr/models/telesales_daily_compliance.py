@@ -90,7 +90,8 @@ class TelesalesDailyCompliance(models.Model):
     talk_seconds = fields.Integer(
         string="Talk Seconds (counted)",
         readonly=True,
-        help="Talk time up to the cut-off; a call running past it counts until the cut-off.",
+        help="Talk time up to the cut-off; a call running past it counts until "
+        "the cut-off.",
     )
     talk_hours = fields.Float(
         string="Talk Hours", readonly=True, aggregator="avg", help="Counted talk time."
@@ -100,7 +101,8 @@ class TelesalesDailyCompliance(models.Model):
     violation_calls = fields.Integer(
         string="Calls With Violations",
         readonly=True,
-        help="Calls to do-not-call numbers, outside the calling window or over the cap.",
+        help="Calls to do-not-call numbers, outside the calling window or over "
+        "the cap.",
     )
     first_call_time = fields.Float(
         string="First Morning Call", readonly=True, aggregator="avg"
@@ -180,15 +182,21 @@ class TelesalesDailyCompliance(models.Model):
 
     def _compute_kpi_deduction_ids(self):
         Deduction = self.env["telesales.kpi.deduction"]
-        found = Deduction.search(
-            [
-                ("employee_id", "in", self.employee_id.ids),
-                ("date", "in", list(set(self.mapped("date")))),
-            ]
-        ) if self else Deduction
+        found = (
+            Deduction.search(
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("date", "in", list(set(self.mapped("date")))),
+                ]
+            )
+            if self
+            else Deduction
+        )
         for row in self:
             row.kpi_deduction_ids = found.filtered(
-                lambda d, row=row: d.employee_id == row.employee_id and d.date == row.date
+                lambda d, row=row: (
+                    d.employee_id == row.employee_id and d.date == row.date
+                )
             )
 
     @api.ondelete(at_uninstall=False)
@@ -218,12 +226,15 @@ class TelesalesDailyCompliance(models.Model):
         if date_from > date_to:
             raise UserError(self.env._("The start date must be before the end date."))
         if employees is None:
-            employees = self.env["hr.employee"].search([("is_telesales_agent", "=", True)])
+            employees = self.env["hr.employee"].search(
+                [("is_telesales_agent", "=", True)]
+            )
         employees = employees.filtered("resource_id")
         if not employees:
             return self.browse()
         params_by_company = {
-            company.id: self._company_params(company) for company in employees.company_id
+            company.id: self._company_params(company)
+            for company in employees.company_id
         }
         schedules = self._schedules(employees, date_from, date_to)
         tz_names = {emp_id: s["tz"] for emp_id, s in schedules.items()}
@@ -232,8 +243,12 @@ class TelesalesDailyCompliance(models.Model):
             schedules[employee.id]["cutoff"] = params["cutoff"]
         calls = self._call_figures(employees, date_from, date_to, schedules)
         punches = self._attendance_figures(employees, date_from, date_to, tz_names)
-        deals = self.env["hr.employee"]._telesales_deal_counts(employees, date_from, date_to)
-        ranks = self.env["telesales.rank.history"]._rank_periods(employees, date_from, date_to)
+        deals = self.env["hr.employee"]._telesales_deal_counts(
+            employees, date_from, date_to
+        )
+        ranks = self.env["telesales.rank.history"]._rank_periods(
+            employees, date_from, date_to
+        )
         locked_keys, teams = self._clear_range(employees, date_from, date_to)
 
         vals_list = []
@@ -325,14 +340,19 @@ class TelesalesDailyCompliance(models.Model):
         month_to = date_to + relativedelta(day=31)
         groups = defaultdict(lambda: self.env["hr.employee"])
         for employee in employees:
-            calendar = employee.resource_calendar_id or employee.company_id.resource_calendar_id
+            calendar = (
+                employee.resource_calendar_id
+                or employee.company_id.resource_calendar_id
+            )
             groups[calendar] |= employee
         result = {}
         for calendar, group in groups.items():
             tz_name = calendar.tz or "UTC"
             tz = pytz.timezone(tz_name)
             start_dt = tz.localize(datetime.combine(month_from, time.min))
-            end_dt = tz.localize(datetime.combine(month_to + timedelta(days=1), time.min))
+            end_dt = tz.localize(
+                datetime.combine(month_to + timedelta(days=1), time.min)
+            )
             if calendar:
                 # an employee without a schedule of their own follows the
                 # company's (Odoo would count them as working round the clock)
@@ -340,7 +360,9 @@ class TelesalesDailyCompliance(models.Model):
                 attendances = calendar._attendance_intervals_batch(
                     start_dt, end_dt, resources, tz=tz
                 )
-                leaves = calendar._leave_intervals_batch(start_dt, end_dt, resources, tz=tz)
+                leaves = calendar._leave_intervals_batch(
+                    start_dt, end_dt, resources, tz=tz
+                )
             else:
                 attendances, leaves = {}, {}
             companies = {}
@@ -358,7 +380,9 @@ class TelesalesDailyCompliance(models.Model):
                 key = (
                     id(planned),
                     afternoon,
-                    tuple((start, stop, tuple(recs.ids)) for start, stop, recs in leave),
+                    tuple(
+                        (start, stop, tuple(recs.ids)) for start, stop, recs in leave
+                    ),
                 )
                 if key not in memo:
                     memo[key] = self._schedule_days(
@@ -488,7 +512,15 @@ class TelesalesDailyCompliance(models.Model):
                 "date_to": date_to,
             },
         )
-        keys = ("dials", "connected", "talk", "talk_total", "violations", "first", "noon")
+        keys = (
+            "dials",
+            "connected",
+            "talk",
+            "talk_total",
+            "violations",
+            "first",
+            "noon",
+        )
         return {
             (row[0], row[1]): dict(zip(keys, row[2:], strict=True))
             for row in self.env.cr.fetchall()
@@ -557,9 +589,10 @@ class TelesalesDailyCompliance(models.Model):
         self.invalidate_model()
         return locked, teams
 
-    def _row_values(self, employee, day, rank, expected, schedule, params, calls, punch):
+    def _row_values(
+        self, employee, day, rank, expected, schedule, params, calls, punch
+    ):
         """Values of one row from the figures gathered for the whole range."""
-        _ = self.env._
         reasons = []
         vals = {
             "employee_id": employee.id,
@@ -615,8 +648,10 @@ class TelesalesDailyCompliance(models.Model):
             check_in, check_out, is_open = punch
             if is_open:
                 check_out = False
-                reasons.append(_("No check-out"))
-            vals.update(check_in=check_in, check_out=check_out, missing_check_out=is_open)
+                reasons.append(self.env._("No check-out"))
+            vals.update(
+                check_in=check_in, check_out=check_out, missing_check_out=is_open
+            )
             late = max(0, int((check_in - expected["start"]).total_seconds()))
             if check_out:
                 early = max(0, int((expected["end"] - check_out).total_seconds()))
@@ -631,9 +666,13 @@ class TelesalesDailyCompliance(models.Model):
             )
             half_absences = (late_tier == "absence") + (early_tier == "absence")
             if late // 60:
-                reasons.append(_("Late by %(minutes)s min", minutes=late // 60))
+                reasons.append(
+                    self.env._("Late by %(minutes)s min", minutes=late // 60)
+                )
             if early // 60:
-                reasons.append(_("Left %(minutes)s min early", minutes=early // 60))
+                reasons.append(
+                    self.env._("Left %(minutes)s min early", minutes=early // 60)
+                )
         else:
             half_absences = 2
         halves = expected["morning"] + expected["afternoon"]
@@ -646,9 +685,9 @@ class TelesalesDailyCompliance(models.Model):
             warning_due=absence != "none",
         )
         if absence == "full":
-            reasons.append(_("Absent all day"))
+            reasons.append(self.env._("Absent all day"))
         elif absence == "half":
-            reasons.append(_("Half-day absence"))
+            reasons.append(self.env._("Half-day absence"))
         # call targets; a day fully absent is an absence, not a missed target
         fails = {}
         if absence != "full":
@@ -665,7 +704,7 @@ class TelesalesDailyCompliance(models.Model):
         vals.update(fails)
         if fails.get("fail_connected"):
             reasons.append(
-                _(
+                self.env._(
                     "Connected calls %(done)s < %(required)s",
                     done=connected,
                     required=required_connected,
@@ -673,7 +712,7 @@ class TelesalesDailyCompliance(models.Model):
             )
         if fails.get("fail_talk"):
             reasons.append(
-                _(
+                self.env._(
                     "Talk time %(done)s < %(required)s",
                     done=_hours_label(talk),
                     required=_hours_label(required_talk),
@@ -681,28 +720,36 @@ class TelesalesDailyCompliance(models.Model):
             )
         if fails.get("fail_first_call"):
             reasons.append(
-                _("No morning call")
+                self.env._("No morning call")
                 if first is None
-                else _("First call at %(time)s", time=self._clock(first))
+                else self.env._("First call at %(time)s", time=self._clock(first))
             )
         if fails.get("fail_afternoon_call"):
             reasons.append(
-                _("No afternoon call")
+                self.env._("No afternoon call")
                 if noon is None
-                else _("First afternoon call at %(time)s", time=self._clock(noon))
+                else self.env._(
+                    "First afternoon call at %(time)s", time=self._clock(noon)
+                )
             )
         if fails.get("fail_dial_cap"):
             reasons.append(
-                _("%(dials)s outbound calls > %(cap)s", dials=dials, cap=params["max_dials"])
+                self.env._(
+                    "%(dials)s outbound calls > %(cap)s",
+                    dials=dials,
+                    cap=params["max_dials"],
+                )
             )
         if fails.get("fail_violations"):
-            reasons.append(_("%(count)s calls with violations", count=violations))
+            reasons.append(
+                self.env._("%(count)s calls with violations", count=violations)
+            )
         compliant = absence != "full" and not any(fails.values())
         required_overtime = params["overtime"] if fails and not compliant else 0
         fail_overtime = overtime < required_overtime
         if fail_overtime:
             reasons.append(
-                _(
+                self.env._(
                     "Overtime %(done)s of %(required)s required",
                     done=_hours_label(overtime),
                     required=_hours_label(required_overtime),
@@ -773,14 +820,22 @@ class TelesalesDailyCompliance(models.Model):
     def _hr_responsible(self, company):
         user = company.telesales_flag_hr_user_id
         if not user:
-            user = self.env["res.users"].sudo().search(
-                [
-                    ("groups_id", "in", self.env.ref("telesales_hr.group_telesales_hr").id),
-                    ("company_ids", "in", company.id),
-                    ("share", "=", False),
-                ],
-                order="id",
-                limit=1,
+            user = (
+                self.env["res.users"]
+                .sudo()
+                .search(
+                    [
+                        (
+                            "groups_id",
+                            "in",
+                            self.env.ref("telesales_hr.group_telesales_hr").id,
+                        ),
+                        ("company_ids", "in", company.id),
+                        ("share", "=", False),
+                    ],
+                    order="id",
+                    limit=1,
+                )
             )
         return user
 
@@ -888,7 +943,8 @@ class TelesalesDailyCompliance(models.Model):
             streak_start, run = None, 0
             for day, newcomer, deals, absence, team_id in per_employee[employee.id]:
                 if absence == "full":
-                    continue  # an absence is handled as such, it neither counts nor breaks
+                    # an absence is handled as such: it neither counts nor breaks
+                    continue
                 if not newcomer or deals >= expected:
                     streak_start, run = None, 0
                     continue
@@ -920,11 +976,15 @@ class TelesalesDailyCompliance(models.Model):
                             "source_ref": f"hr.employee,{employee.id}",
                         }
                     )
-        return self.env["telesales.flag"].sudo()._raise_flags(
-            vals_list,
-            activity_summary=self.env._(
-                "Coaching: listen to failed and successful recordings together"
-            ),
+        return (
+            self.env["telesales.flag"]
+            .sudo()
+            ._raise_flags(
+                vals_list,
+                activity_summary=self.env._(
+                    "Coaching: listen to failed and successful recordings together"
+                ),
+            )
         )
 
     # ------------------------------------------------------------------
@@ -952,7 +1012,9 @@ class TelesalesDailyCompliance(models.Model):
         first = today.replace(day=1) - relativedelta(months=1)
         employees = self.env["hr.employee"].search([("is_telesales_agent", "=", True)])
         if employees:
-            self._check_absence_escalation(employees, first, first + relativedelta(day=31))
+            self._check_absence_escalation(
+                employees, first, first + relativedelta(day=31)
+            )
 
     # ------------------------------------------------------------------
     # Demo data
@@ -1012,10 +1074,14 @@ class TelesalesDailyCompliance(models.Model):
                 check_in_ip = ip
                 if proxy.get(employee.id, (None,))[0] == day:
                     # both punched from the first agent's desk, 40 s apart
-                    check_in = expected["start"] - timedelta(minutes=5, seconds=-proxy[employee.id][1])
+                    check_in = expected["start"] - timedelta(
+                        minutes=5, seconds=-proxy[employee.id][1]
+                    )
                     check_in_ip = "10.20.0.10"
                 stay = rnd.choice([-10, 0, 0, 5, 15, 30, 60, 65, 75])
-                check_out = expected["end"] + timedelta(minutes=stay, seconds=rnd.randint(0, 59))
+                check_out = expected["end"] + timedelta(
+                    minutes=stay, seconds=rnd.randint(0, 59)
+                )
                 vals_list.append(
                     {
                         "employee_id": employee.id,

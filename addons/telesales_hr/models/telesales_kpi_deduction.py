@@ -82,7 +82,11 @@ class TelesalesKpiDeduction(models.Model):
     )
 
     _sql_constraints = [
-        ("points_positive", "CHECK(points > 0)", "KPI points deducted must be positive."),
+        (
+            "points_positive",
+            "CHECK(points > 0)",
+            "KPI points deducted must be positive.",
+        ),
     ]
 
     def init(self):
@@ -99,9 +103,9 @@ class TelesalesKpiDeduction(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["breach_type"]._description_selection(self.env))
         for deduction in self:
+            label = labels.get(deduction.breach_type, "")
             deduction.display_name = (
-                f"{deduction.employee_id.name} – {labels.get(deduction.breach_type, '')}"
-                f" ({deduction.date})"
+                f"{deduction.employee_id.name} – {label} ({deduction.date})"
             )
 
     @api.ondelete(at_uninstall=False)
@@ -148,7 +152,9 @@ class TelesalesKpiDeduction(models.Model):
         )
         lost = {employee.id: points for employee, points in groups}
         return {
-            employee.id: max(0, employee.company_id.telesales_kpi_start - lost.get(employee.id, 0))
+            employee.id: max(
+                0, employee.company_id.telesales_kpi_start - lost.get(employee.id, 0)
+            )
             for employee in employees
         }
 
@@ -196,7 +202,8 @@ class TelesalesKpiDeduction(models.Model):
             if company_id not in companies:
                 company = self.env["res.company"].browse(company_id)
                 companies[company_id] = {
-                    breach: company[field] for breach, field in KPI_BREACH_POINTS.items()
+                    breach: company[field]
+                    for breach, field in KPI_BREACH_POINTS.items()
                 }
             points = companies[company_id]
             breaches = {
@@ -238,7 +245,11 @@ class TelesalesKpiDeduction(models.Model):
             if key[:2] in locked_keys:
                 continue
             seen.add(key)
-            if key in wanted and deduction.state == "cancelled" and deduction.auto_cancelled:
+            if (
+                key in wanted
+                and deduction.state == "cancelled"
+                and deduction.auto_cancelled
+            ):
                 to_restore |= deduction
             elif key not in wanted and deduction.state == "active":
                 to_cancel |= deduction
@@ -253,9 +264,13 @@ class TelesalesKpiDeduction(models.Model):
                 }
             )
         if to_restore:
-            to_restore.write({"state": "active", "auto_cancelled": False, "cancel_reason": False})
+            to_restore.write(
+                {"state": "active", "auto_cancelled": False, "cancel_reason": False}
+            )
         # system records derived from the rows, possibly thousands a month
-        return bulk_insert(self, [vals for key, vals in wanted.items() if key not in seen])
+        return bulk_insert(
+            self, [vals for key, vals in wanted.items() if key not in seen]
+        )
 
     @api.model
     def _deduct_for_flags(self, flags):
@@ -271,9 +286,17 @@ class TelesalesKpiDeduction(models.Model):
         for flag in flags:
             company = flag.company_id
             leader = flag.department_id.manager_id
-            people = [(flag.employee_id, "proxy_punch_agent", company.telesales_kpi_proxy_agent)]
+            people = [
+                (
+                    flag.employee_id,
+                    "proxy_punch_agent",
+                    company.telesales_kpi_proxy_agent,
+                )
+            ]
             if leader and leader != flag.employee_id:
-                people.append((leader, "proxy_punch_leader", company.telesales_kpi_proxy_leader))
+                people.append(
+                    (leader, "proxy_punch_leader", company.telesales_kpi_proxy_leader)
+                )
             for employee, breach, points in people:
                 if points <= 0 or employee.id in done[flag.id]:
                     continue

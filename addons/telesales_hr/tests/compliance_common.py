@@ -52,7 +52,9 @@ class ComplianceCase(TelesalesCase):
             }
         )
         cls.people = cls.agents | cls.tl_a1 | cls.tl_a2 | cls.tl_b1
-        cls.people.write({"resource_calendar_id": cls.calendar.id, "tz": "Asia/Shanghai"})
+        cls.people.write(
+            {"resource_calendar_id": cls.calendar.id, "tz": "Asia/Shanghai"}
+        )
         cls.company.telesales_flag_hr_user_id = cls.hr_user
         cls.Compliance = cls.env["telesales.daily.compliance"]
         cls.Deduction = cls.env["telesales.kpi.deduction"]
@@ -64,11 +66,15 @@ class ComplianceCase(TelesalesCase):
     def utc(day, clock):
         """Naive UTC datetime of a local Asia/Shanghai clock time ('09:29:59')."""
         parts = [int(x) for x in clock.split(":")] + [0, 0]
-        local = TZ.localize(datetime(day.year, day.month, day.day, parts[0], parts[1], parts[2]))
+        local = TZ.localize(
+            datetime(day.year, day.month, day.day, parts[0], parts[1], parts[2])
+        )
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     # -- data helpers -----------------------------------------------------
-    def call_vals(self, employee, start, talk=0, ring=0, connected=None, direction="outbound"):
+    def call_vals(
+        self, employee, start, talk=0, ring=0, connected=None, direction="outbound"
+    ):
         seq = next(self._call_seq)
         return {
             "employee_id": employee.id,
@@ -106,8 +112,12 @@ class ComplianceCase(TelesalesCase):
             starts.append(self.utc(day, first))
         if afternoon:
             starts.append(self.utc(day, afternoon))
-        slots = [self.utc(day, "10:00:00") + timedelta(seconds=10 * i) for i in range(480)]
-        slots += [self.utc(day, "14:30:00") + timedelta(seconds=10 * i) for i in range(540)]
+        slots = [
+            self.utc(day, "10:00:00") + timedelta(seconds=10 * i) for i in range(480)
+        ]
+        slots += [
+            self.utc(day, "14:30:00") + timedelta(seconds=10 * i) for i in range(540)
+        ]
         starts += slots[: max(0, dials - len(starts))]
         vals_list = []
         per_call, rest = divmod(talk, connected) if connected else (0, 0)
@@ -119,7 +129,9 @@ class ComplianceCase(TelesalesCase):
             )
         return self.add_calls(vals_list) if create else vals_list
 
-    def punch(self, employee, day=DAY, check_in="08:55:00", check_out="18:05:00", ip=None):
+    def punch(
+        self, employee, day=DAY, check_in="08:55:00", check_out="18:05:00", ip=None
+    ):
         return self.env["hr.attendance"].create(
             {
                 "employee_id": employee.id,
@@ -135,7 +147,11 @@ class ComplianceCase(TelesalesCase):
 
     def compute(self, employees=None, date_from=DAY, date_to=None):
         self.Compliance._compute_for_range(date_from, date_to or date_from, employees)
-        return self.Compliance.search([("date", ">=", date_from), ("date", "<=", date_to or date_from)])
+        return self.Compliance.search(
+            [("date", ">=", date_from), ("date", "<=", date_to or date_from)]
+        )
 
     def row(self, employee, day=DAY):
-        return self.Compliance.search([("employee_id", "=", employee.id), ("date", "=", day)])
+        return self.Compliance.search(
+            [("employee_id", "=", employee.id), ("date", "=", day)]
+        )

@@ -27,7 +27,9 @@ class TestAttendanceRules(ComplianceCase):
         # the rank held that day decides, not today's
         self.set_rank(self.agent_a1, self.s2, date(2025, 4, 3))
         self.late_row(self.agent_a1, day=date(2025, 4, 3))
-        self.assertAlmostEqual(self.row(self.agent_a1, date(2025, 4, 3)).day_wage, 80.91)
+        self.assertAlmostEqual(
+            self.row(self.agent_a1, date(2025, 4, 3)).day_wage, 80.91
+        )
         self.assertAlmostEqual(self.row(self.agent_a1).day_wage, DAY_WAGE)
 
     def test_late_tiers(self):
@@ -46,7 +48,9 @@ class TestAttendanceRules(ComplianceCase):
             row = self.row(employee)
             self.assertEqual(row.late_minutes, minutes, employee.name)
             self.assertEqual(row.late_tier, tier, employee.name)
-            self.assertAlmostEqual(row.attendance_deduction, round(amount, 2), 2, employee.name)
+            self.assertAlmostEqual(
+                row.attendance_deduction, round(amount, 2), 2, employee.name
+            )
         minor = self.row(self.agent_a1)
         self.assertAlmostEqual(minor.late_deduction, 3.59)
         self.assertEqual(minor.absence, "none")
@@ -54,7 +58,9 @@ class TestAttendanceRules(ComplianceCase):
         half = self.row(self.agent_b1)
         self.assertEqual(half.absence, "half")
         self.assertEqual(half.absence_days, 0.5)
-        self.assertEqual(half.late_deduction, 0, "the absence replaces the late deduction")
+        self.assertEqual(
+            half.late_deduction, 0, "the absence replaces the late deduction"
+        )
         self.assertAlmostEqual(half.absence_deduction, 180.0)
         self.assertTrue(half.warning_due)
         self.assertIn("Half-day absence", half.reasons)
@@ -85,7 +91,10 @@ class TestAttendanceRules(ComplianceCase):
         # leaving early costs KPI points
         self.assertEqual(
             self.Deduction.search(
-                [("employee_id", "=", self.agent_a1.id), ("breach_type", "=", "early_leave")]
+                [
+                    ("employee_id", "=", self.agent_a1.id),
+                    ("breach_type", "=", "early_leave"),
+                ]
             ).points,
             5,
         )
@@ -96,7 +105,9 @@ class TestAttendanceRules(ComplianceCase):
         self.assertAlmostEqual(row.attendance_deduction, 3.59 + 7.18)
         both = self.late_row(self.agent_a1b, check_in="09:31:00", check_out="17:29:00")
         self.assertEqual(both.absence, "full", "two half days of absence make a day")
-        self.assertAlmostEqual(both.absence_deduction, 3 * 62.73, "3 × the rounded day wage")
+        self.assertAlmostEqual(
+            both.absence_deduction, 3 * 62.73, "3 × the rounded day wage"
+        )
 
     def test_full_absence(self):
         """No check-in on a working day: a full day of absence, 3 × the day
@@ -139,10 +150,14 @@ class TestAttendanceRules(ComplianceCase):
                 "telesales_full_absence_factor": 1,
             }
         )
-        self.assertEqual(self.late_row(self.agent_a1, check_in="09:05:00").late_tier, "minor")
+        self.assertEqual(
+            self.late_row(self.agent_a1, check_in="09:05:00").late_tier, "minor"
+        )
         row = self.late_row(self.agent_a1b, check_in="09:06:00")
         self.assertAlmostEqual(row.late_deduction, round(0.2 * 1380 / 22, 2))
-        self.assertEqual(self.late_row(self.agent_a2, check_in="09:16:00").absence, "half")
+        self.assertEqual(
+            self.late_row(self.agent_a2, check_in="09:16:00").absence, "half"
+        )
         self.compute(self.agent_b1)
         self.assertAlmostEqual(self.row(self.agent_b1).absence_deduction, 90.0)
 
@@ -174,7 +189,9 @@ class TestAttendanceRules(ComplianceCase):
         )
         self.assertIn("3 consecutive working days absent", flag.description)
         self.assertTrue(flag.activity_ids)
-        self.assertFalse(self.absence_flags(self.agent_a1b), "2 in a row and 3 in the month")
+        self.assertFalse(
+            self.absence_flags(self.agent_a1b), "2 in a row and 3 in the month"
+        )
         # recomputing raises nothing twice
         self.compute(self.agent_a1 | self.agent_a1b, april[0], april[-1])
         self.assertEqual(len(self.absence_flags(self.agent_a1)), 1)
@@ -186,7 +203,9 @@ class TestAttendanceRules(ComplianceCase):
         self.work(self.agent_a1, [d for d in april if d not in absent])
         # agent_a1b: 4 full days and one half day (late by 31 min)
         self.work(self.agent_a1b, [d for d in april if d not in absent])
-        self.punch(self.agent_a1b, date(2025, 4, 15), check_in="09:31:00", check_out="18:00:00")
+        self.punch(
+            self.agent_a1b, date(2025, 4, 15), check_in="09:31:00", check_out="18:00:00"
+        )
         self.compute(self.agent_a1 | self.agent_a1b, april[0], april[-1])
         flag = self.absence_flags(self.agent_a1)
         self.assertEqual(len(flag), 1)

@@ -29,7 +29,9 @@ class TestDailyCompliance(ComplianceCase):
         self.assertAlmostEqual(row.expected_hours, 7.5)
         self.assertEqual(row.department_id, self.team_a1)
         self.assertEqual(row.rank_id, self.s1)
-        self.assertEqual((row.late_minutes, row.early_minutes, row.absence), (0, 0, "none"))
+        self.assertEqual(
+            (row.late_minutes, row.early_minutes, row.absence), (0, 0, "none")
+        )
         self.assertEqual(row.attendance_deduction, 0)
         self.assertEqual(row.overtime_required_hours, 0)
         self.assertFalse(row.reasons)
@@ -75,7 +77,9 @@ class TestDailyCompliance(ComplianceCase):
             # after the cut-off: nothing
             self.call_vals(self.agent_a1, self.utc(DAY, "18:00:00"), talk=900),
             # an inbound call counts as talk but not as a dial
-            self.call_vals(self.agent_a1, self.utc(DAY, "10:00:00"), talk=100, direction="inbound"),
+            self.call_vals(
+                self.agent_a1, self.utc(DAY, "10:00:00"), talk=100, direction="inbound"
+            ),
         ]
         self.add_calls(vals)
         self.punch(self.agent_a1)
@@ -89,7 +93,9 @@ class TestDailyCompliance(ComplianceCase):
     def test_cutoff_setting(self):
         """The cut-off is a setting: at 18:10 the whole straddling call counts."""
         self.company.telesales_talk_cutoff = 18 + 10 / 60
-        self.add_calls([self.call_vals(self.agent_a1, self.utc(DAY, "17:50:00"), talk=1200)])
+        self.add_calls(
+            [self.call_vals(self.agent_a1, self.utc(DAY, "17:50:00"), talk=1200)]
+        )
         self.punch(self.agent_a1)
         self.assertEqual(self.compute(self.agent_a1).talk_seconds, 1200)
 
@@ -181,11 +187,17 @@ class TestDailyCompliance(ComplianceCase):
         self.assertIn("Overtime 0:59 of 1:00 required", short.reasons)
         self.assertFalse(
             self.Deduction.search(
-                [("employee_id", "=", self.agent_a1.id), ("breach_type", "=", "no_overtime")]
+                [
+                    ("employee_id", "=", self.agent_a1.id),
+                    ("breach_type", "=", "no_overtime"),
+                ]
             )
         )
         missing = self.Deduction.search(
-            [("employee_id", "=", self.agent_a1b.id), ("breach_type", "=", "no_overtime")]
+            [
+                ("employee_id", "=", self.agent_a1b.id),
+                ("breach_type", "=", "no_overtime"),
+            ]
         )
         self.assertEqual(missing.points, 10)
         self.assertEqual(missing.date, DAY)
@@ -237,7 +249,9 @@ class TestDailyCompliance(ComplianceCase):
         self.day_calls(self.agent_a1b, connected=20, talk=6300, afternoon=None)
         self.punch(self.agent_a1b, check_out="12:00:00")
         rows = self.compute(self.agent_a1 | self.agent_a1b, DAY, holiday)
-        self.assertFalse(rows.filtered(lambda r: r.employee_id == self.agent_a1 and r.date == DAY))
+        self.assertFalse(
+            rows.filtered(lambda r: r.employee_id == self.agent_a1 and r.date == DAY)
+        )
         self.assertFalse(rows.filtered(lambda r: r.date == holiday))
         # days of the range: 2 (Wed) and 3 (Thu) April; the 4th is a holiday
         self.assertEqual(sorted(set(rows.mapped("date"))), [DAY, date(2025, 4, 3)])
@@ -250,7 +264,9 @@ class TestDailyCompliance(ComplianceCase):
         self.assertEqual(half.absence, "none")
         self.assertTrue(half.compliant, half.reasons)
         # day wage: 1580 / 21 working days (April 2025 minus the holiday)
-        self.assertAlmostEqual(self.row(self.agent_a1, date(2025, 4, 3)).day_wage, 75.24)
+        self.assertAlmostEqual(
+            self.row(self.agent_a1, date(2025, 4, 3)).day_wage, 75.24
+        )
 
     def test_no_rank_no_row(self):
         """Days before an employee holds a telesales rank are not computed."""
@@ -281,9 +297,9 @@ class TestDailyCompliance(ComplianceCase):
         self.assertTrue(second.compliant)
         self.assertEqual(second.department_id, self.team_a1, "team of the day kept")
         second.locked = True
-        self.env["telesales.call"].search([("employee_id", "=", self.agent_a1.id)]).write(
-            {"violation_dnc": True}
-        )
+        self.env["telesales.call"].search(
+            [("employee_id", "=", self.agent_a1.id)]
+        ).write({"violation_dnc": True})
         third = self.compute(self.agent_a1)
         self.assertEqual(third, second)
         self.assertTrue(third.compliant, "a locked row is never recomputed")
@@ -338,14 +354,21 @@ class TestDailyCompliance(ComplianceCase):
         self.assertTrue(self.row(self.agent_a1).compliant)
         # the nightly job computes yesterday and the days before it
         self.company.telesales_compliance_rerun_days = 3
-        yesterday_calls = self.day_calls(self.agent_a2, today - timedelta(days=1), create=False)
+        yesterday_calls = self.day_calls(
+            self.agent_a2, today - timedelta(days=1), create=False
+        )
         self.add_calls(yesterday_calls)
         self.Compliance._cron_compute_compliance()
         computed = self.Compliance.search(
-            [("employee_id", "=", self.agent_a2.id), ("date", ">=", today - timedelta(days=3))]
+            [
+                ("employee_id", "=", self.agent_a2.id),
+                ("date", ">=", today - timedelta(days=3)),
+            ]
         )
         self.assertTrue(computed)
-        self.assertTrue(all(today - timedelta(days=3) <= d < today for d in computed.mapped("date")))
+        self.assertTrue(
+            all(today - timedelta(days=3) <= d < today for d in computed.mapped("date"))
+        )
 
     def test_settings_validation(self):
         with self.assertRaises(UserError):
@@ -354,3 +377,25 @@ class TestDailyCompliance(ComplianceCase):
             self.company.telesales_talk_cutoff = 25
         with self.assertRaises(UserError):
             self.company.telesales_kpi_proxy_agent = -1
+
+    def test_demo_data(self):
+        """The demo generator: last month's attendance of every agent with a
+        few late arrivals, two absences and one proxy punch pair, then its
+        compliance; a second run adds no attendance."""
+        today = fields.Date.context_today(self.Compliance)
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        rows = self.Compliance._telesales_demo_compliance()
+        self.assertTrue(rows)
+        self.assertTrue(
+            all(first <= day < today.replace(day=1) for day in rows.mapped("date"))
+        )
+        self.assertTrue(rows.filtered(lambda r: r.absence == "full"))
+        self.assertTrue(rows.filtered(lambda r: r.late_minutes > 0))
+        proxies = self.Flag.search(
+            [("flag_type", "=", "proxy_punch"), ("date", ">=", first)]
+        )
+        self.assertGreaterEqual(len(proxies), 2)
+        Attendance = self.env["hr.attendance"]
+        count = Attendance.search_count([("check_in", ">=", first)])
+        self.Compliance._telesales_demo_compliance()
+        self.assertEqual(Attendance.search_count([("check_in", ">=", first)]), count)

@@ -45,18 +45,37 @@ class TestKpi(ComplianceCase):
         scores = self.Deduction._kpi_scores(agents, APRIL)
         self.assertEqual(
             scores,
-            {self.agent_a1.id: 80, self.agent_a1b.id: 79, self.agent_a2.id: 0, self.agent_b1.id: 100},
+            {
+                self.agent_a1.id: 80,
+                self.agent_a1b.id: 79,
+                self.agent_a2.id: 0,
+                self.agent_b1.id: 100,
+            },
         )
         # any day of the month designates the month
-        self.assertEqual(self.Deduction._kpi_scores(self.agent_a1, date(2025, 4, 17)), {self.agent_a1.id: 80})
+        self.assertEqual(
+            self.Deduction._kpi_scores(self.agent_a1, date(2025, 4, 17)),
+            {self.agent_a1.id: 80},
+        )
         passed = self.env["hr.employee"]._telesales_kpi_passed(agents, APRIL)
         self.assertEqual(
             passed,
-            {self.agent_a1.id: True, self.agent_a1b.id: False, self.agent_a2.id: False, self.agent_b1.id: True},
+            {
+                self.agent_a1.id: True,
+                self.agent_a1b.id: False,
+                self.agent_a2.id: False,
+                self.agent_b1.id: True,
+            },
         )
         self.company.write({"telesales_kpi_start": 120, "telesales_kpi_pass": 100})
-        self.assertEqual(self.Deduction._kpi_scores(self.agent_a1b, APRIL)[self.agent_a1b.id], 99)
-        self.assertFalse(self.env["hr.employee"]._telesales_kpi_passed(self.agent_a1b, APRIL)[self.agent_a1b.id])
+        self.assertEqual(
+            self.Deduction._kpi_scores(self.agent_a1b, APRIL)[self.agent_a1b.id], 99
+        )
+        self.assertFalse(
+            self.env["hr.employee"]._telesales_kpi_passed(self.agent_a1b, APRIL)[
+                self.agent_a1b.id
+            ]
+        )
 
     def test_cancel_needs_reason_and_nothing_is_deleted(self):
         deduction = self.deduct(self.agent_a1, 5)
@@ -88,9 +107,13 @@ class TestKpi(ComplianceCase):
             )
 
         self.assertEqual(breaches(), ["early_leave", "first_call", "no_overtime"])
-        self.assertEqual(self.Deduction._kpi_scores(self.agent_a1, APRIL)[self.agent_a1.id], 80)
+        self.assertEqual(
+            self.Deduction._kpi_scores(self.agent_a1, APRIL)[self.agent_a1.id], 80
+        )
         # a late import brings the 09:20 call: the first-call breach disappears
-        self.add_calls([self.call_vals(self.agent_a1, self.utc(DAY, "09:20:00"), talk=30)])
+        self.add_calls(
+            [self.call_vals(self.agent_a1, self.utc(DAY, "09:20:00"), talk=30)]
+        )
         self.compute(self.agent_a1)
         # ... and with it the non-compliance and the overtime it required
         self.assertEqual(breaches(), ["early_leave"])
@@ -103,12 +126,18 @@ class TestKpi(ComplianceCase):
         self.assertEqual(auto.mapped("auto_cancelled"), [True, True])
         # HR cancels the early leave by hand; the call is then removed again
         early = self.Deduction.search(
-            [("employee_id", "=", self.agent_a1.id), ("breach_type", "=", "early_leave")]
+            [
+                ("employee_id", "=", self.agent_a1.id),
+                ("breach_type", "=", "early_leave"),
+            ]
         )
         early.with_user(self.hr_user).write({"cancel_reason": "Sent home by the TL"})
         early.with_user(self.hr_user).action_cancel()
         self.env["telesales.call"].search(
-            [("employee_id", "=", self.agent_a1.id), ("start", "=", self.utc(DAY, "09:20:00"))]
+            [
+                ("employee_id", "=", self.agent_a1.id),
+                ("start", "=", self.utc(DAY, "09:20:00")),
+            ]
         ).unlink()
         self.compute(self.agent_a1)
         self.assertEqual(breaches(), ["first_call", "no_overtime"])
@@ -125,7 +154,9 @@ class TestKpi(ComplianceCase):
         self.punch(self.agent_a1, check_out="19:00:00")
         row = self.compute(self.agent_a1)
         row.locked = True
-        self.add_calls([self.call_vals(self.agent_a1, self.utc(DAY, "09:20:00"), talk=30)])
+        self.add_calls(
+            [self.call_vals(self.agent_a1, self.utc(DAY, "09:20:00"), talk=30)]
+        )
         self.compute(self.agent_a1)
         first_call = self.Deduction.search(
             [("employee_id", "=", self.agent_a1.id), ("breach_type", "=", "first_call")]
@@ -143,12 +174,25 @@ class TestKpi(ComplianceCase):
         self.assertEqual(visible(self.agent_a1_user), self.agent_a1)
         self.assertEqual(visible(self.tl_a1_user), self.agent_a1)
         self.assertEqual(visible(self.manager_a_user), self.agent_a1 | self.agent_a2)
-        self.assertEqual(visible(self.hr_user), self.agent_a1 | self.agent_a2 | self.agent_b1)
-        self.assertEqual(visible(self.auditor), self.agent_a1 | self.agent_a2 | self.agent_b1)
-        for user in (self.agent_a1_user, self.tl_a1_user, self.manager_a_user, self.auditor):
+        self.assertEqual(
+            visible(self.hr_user), self.agent_a1 | self.agent_a2 | self.agent_b1
+        )
+        self.assertEqual(
+            visible(self.auditor), self.agent_a1 | self.agent_a2 | self.agent_b1
+        )
+        for user in (
+            self.agent_a1_user,
+            self.tl_a1_user,
+            self.manager_a_user,
+            self.auditor,
+        ):
             with self.assertRaises(AccessError):
                 self.Deduction.with_user(user).create(
-                    {"employee_id": self.agent_a1.id, "points": 1, "breach_type": "other"}
+                    {
+                        "employee_id": self.agent_a1.id,
+                        "points": 1,
+                        "breach_type": "other",
+                    }
                 )
         manual = self.Deduction.with_user(self.hr_user).create(
             {"employee_id": self.agent_a1.id, "points": 3, "breach_type": "other"}
@@ -176,10 +220,14 @@ class TestKpi(ComplianceCase):
 
         with patch.object(HrEmployee, "_telesales_deal_counts", deal_counts):
             self.compute(trainee | self.agent_a1, days[0], days[1])
-            self.assertFalse(self.Flag.search([("flag_type", "=", "newcomer_coaching")]))
+            self.assertFalse(
+                self.Flag.search([("flag_type", "=", "newcomer_coaching")])
+            )
             self.compute(trainee | self.agent_a1, days[2], days[-1])
             self.compute(trainee | self.agent_a1, days[0], days[-1])
-        flags = self.Flag.search([("flag_type", "=", "newcomer_coaching")], order="date")
+        flags = self.Flag.search(
+            [("flag_type", "=", "newcomer_coaching")], order="date"
+        )
         self.assertEqual(flags.employee_id, trainee, "only the trainee")
         self.assertEqual(flags.mapped("period_start"), [days[0], days[6]])
         self.assertEqual(flags.mapped("date"), [days[2], days[-1]])
@@ -187,7 +235,8 @@ class TestKpi(ComplianceCase):
         activity = flags[0].activity_ids
         self.assertEqual(activity.user_id, self.tl_a1_user)
         self.assertEqual(
-            activity.summary, "Coaching: listen to failed and successful recordings together"
+            activity.summary,
+            "Coaching: listen to failed and successful recordings together",
         )
         self.assertEqual(self.row(trainee, date(2025, 4, 8)).deals, 1)
 

@@ -32,7 +32,9 @@ class TestProxyPunch(ComplianceCase):
         self.assertIn("10.0.0.7", a1.description)
         self.assertIn("08:50:00", a1.description)
         self.assertEqual(a1.source_ref._name, "hr.attendance")
-        self.assertTrue(a1.activity_ids.filtered(lambda a: a.user_id == self.tl_a1_user))
+        self.assertTrue(
+            a1.activity_ids.filtered(lambda a: a.user_id == self.tl_a1_user)
+        )
         # b1 and a2 are 2:01 apart; a1b used another IP
         self.assertNotIn("Agent A2", b1.description)
         self.assertFalse(self.proxy_flags(self.agent_a2))
@@ -63,7 +65,10 @@ class TestProxyPunch(ComplianceCase):
         self.punch(self.agent_a1, check_in="08:50:00", ip="10.0.0.7")
         self.punch(self.agent_a2, check_in="08:51:00", ip="10.0.0.7")
         self.compute(self.agent_a1 | self.agent_a2)
-        flag_a1, flag_a2 = self.proxy_flags(self.agent_a1), self.proxy_flags(self.agent_a2)
+        flag_a1, flag_a2 = (
+            self.proxy_flags(self.agent_a1),
+            self.proxy_flags(self.agent_a2),
+        )
         # a team leader decides on the flags of their own team only
         with self.assertRaises(AccessError):
             flag_a2.with_user(self.tl_a1_user).action_confirm()
@@ -72,7 +77,9 @@ class TestProxyPunch(ComplianceCase):
         flag_a1.with_user(self.tl_a1_user).write({"decision_note": "Seen on camera"})
         flag_a1.with_user(self.tl_a1_user).action_confirm()
         self.assertEqual(flag_a1.state, "confirmed")
-        deductions = self.Deduction.search([("source_ref", "=", f"telesales.flag,{flag_a1.id}")])
+        deductions = self.Deduction.search(
+            [("source_ref", "=", f"telesales.flag,{flag_a1.id}")]
+        )
         self.assertEqual(
             {(d.employee_id, d.breach_type, d.points) for d in deductions},
             {
@@ -87,18 +94,28 @@ class TestProxyPunch(ComplianceCase):
         # idempotent even if called again
         self.Deduction._deduct_for_flags(flag_a1)
         self.assertEqual(
-            self.Deduction.search_count([("source_ref", "=", f"telesales.flag,{flag_a1.id}")]), 2
+            self.Deduction.search_count(
+                [("source_ref", "=", f"telesales.flag,{flag_a1.id}")]
+            ),
+            2,
         )
         flag_a2.with_user(self.tl_a2_user).action_dismiss()
         self.assertEqual(flag_a2.state, "dismissed")
         self.assertFalse(
             self.Deduction.search(
-                [("employee_id", "in", (self.agent_a2 | self.tl_a2).ids), ("origin", "=", "flag")]
+                [
+                    ("employee_id", "in", (self.agent_a2 | self.tl_a2).ids),
+                    ("origin", "=", "flag"),
+                ]
             )
         )
         # the days' own breaches aside (no calls were made), the flag cost 10 and 5
-        self.Deduction.search([("origin", "=", "compliance")]).write({"state": "cancelled"})
-        scores = self.Deduction._kpi_scores(self.agent_a1 | self.tl_a1 | self.agent_a2, DAY)
+        self.Deduction.search([("origin", "=", "compliance")]).write(
+            {"state": "cancelled"}
+        )
+        scores = self.Deduction._kpi_scores(
+            self.agent_a1 | self.tl_a1 | self.agent_a2, DAY
+        )
         self.assertEqual(
             scores, {self.agent_a1.id: 90, self.tl_a1.id: 95, self.agent_a2.id: 100}
         )
@@ -108,8 +125,14 @@ class TestProxyPunch(ComplianceCase):
         self.punch(self.tl_a1, check_in="08:50:00", ip="10.0.0.7")
         self.punch(self.agent_a1, check_in="08:50:10", ip="10.0.0.7")
         self.compute(self.tl_a1 | self.agent_a1)
-        self.assertEqual(self.proxy_flags(self.tl_a1).responsible_user_id, self.manager_a_user)
+        self.assertEqual(
+            self.proxy_flags(self.tl_a1).responsible_user_id, self.manager_a_user
+        )
         flag = self.proxy_flags(self.tl_a1)
         flag.with_user(self.manager_a_user).action_confirm()
-        deductions = self.Deduction.search([("source_ref", "=", f"telesales.flag,{flag.id}")])
-        self.assertEqual(deductions.employee_id, self.tl_a1, "no second charge to themselves")
+        deductions = self.Deduction.search(
+            [("source_ref", "=", f"telesales.flag,{flag.id}")]
+        )
+        self.assertEqual(
+            deductions.employee_id, self.tl_a1, "no second charge to themselves"
+        )

@@ -38,7 +38,9 @@ class TelesalesComplianceCompute(models.TransientModel):
         today = fields.Date.context_today(self)
         for wizard in self:
             if wizard.date_from > wizard.date_to:
-                raise UserError(self.env._("The start date must be before the end date."))
+                raise UserError(
+                    self.env._("The start date must be before the end date.")
+                )
             if wizard.date_to >= today:
                 raise UserError(
                     self.env._(
