@@ -377,6 +377,32 @@ class TestDailyCompliance(ComplianceCase):
             self.company.telesales_talk_cutoff = 25
         with self.assertRaises(UserError):
             self.company.telesales_kpi_proxy_agent = -1
+        settings = self.env["res.config.settings"].create(
+            {"telesales_min_connected_calls": 30, "telesales_kpi_pass": 70}
+        )
+        settings.execute()
+        self.assertEqual(self.company.telesales_min_connected_calls, 30)
+        self.assertEqual(self.company.telesales_kpi_pass, 70)
+
+    def test_views_load(self):
+        """Every view of the actions opens for the users of the menus."""
+        for xmlid, user in (
+            ("action_telesales_daily_compliance", self.tl_a1_user),
+            ("action_telesales_daily_compliance_mine", self.agent_a1_user),
+            ("action_telesales_daily_compliance_analysis", self.auditor),
+            ("action_telesales_team_daily_compliance", self.agent_a1_user),
+            ("action_telesales_kpi_deduction", self.hr_user),
+            ("action_telesales_compliance_compute", self.manager_a_user),
+        ):
+            action = self.env.ref(f"telesales_hr.{xmlid}")
+            model = self.env[action.res_model].with_user(user)
+            views = model.get_views(
+                [(False, mode) for mode in action.view_mode.split(",")]
+                + [(False, "search")]
+            )
+            self.assertEqual(
+                set(views["views"]), set(action.view_mode.split(",")) | {"search"}
+            )
 
     def test_demo_data(self):
         """The demo generator: last month's attendance of every agent with a
