@@ -180,6 +180,7 @@ class TelesalesDailyCompliance(models.Model):
         for row in self:
             row.display_name = f"{row.employee_id.name} – {row.date}"
 
+    @api.depends("employee_id", "date")
     def _compute_kpi_deduction_ids(self):
         Deduction = self.env["telesales.kpi.deduction"]
         found = (

@@ -1,6 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 
 class TelesalesTeamDailyCompliance(models.Model):
@@ -33,8 +34,9 @@ class TelesalesTeamDailyCompliance(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT MIN(d.id) AS id,
                        d.date,
                        d.department_id,
@@ -52,5 +54,7 @@ class TelesalesTeamDailyCompliance(models.Model):
               GROUP BY d.date, d.department_id, d.company_id,
                        c.telesales_team_min_talk_hours
             )
-            """
+            """,
+                SQL.identifier(self._table),
+            )
         )
