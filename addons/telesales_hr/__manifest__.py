@@ -26,6 +26,7 @@
         "data/telesales_rank_data.xml",
         "data/telesales_referral_cron.xml",
         "data/telesales_review_data.xml",
+        "data/telesales_compliance_cron.xml",
         "views/telesales_menus.xml",
         "views/telesales_rank_views.xml",
         "views/telesales_rank_history_views.xml",
@@ -40,11 +41,16 @@
         "views/telesales_premium_views.xml",
         "views/telesales_target_views.xml",
         "views/telesales_rank_review_views.xml",
+        "views/telesales_daily_compliance_views.xml",
+        "views/telesales_team_daily_compliance_views.xml",
+        "views/telesales_kpi_deduction_views.xml",
+        "wizards/telesales_compliance_compute_views.xml",
     ],
     "demo": [
         "demo/telesales_org_demo.xml",
-        "demo/telesales_referral_demo.xml",
         "demo/telesales_premium_demo.xml",
+        "demo/telesales_compliance_demo.xml",
+        "demo/telesales_referral_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

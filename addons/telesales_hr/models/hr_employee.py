@@ -166,3 +166,45 @@ class HrEmployee(models.Model):
         """
         return {}
 
+
+    @api.model
+    def _telesales_kpi_passed(self, employees, month):
+        """{employee id: True when the month's KPI score reaches the pass line}
+        (decides the trainee's newcomer allowance, SPEC §4)."""
+        scores = self.env["telesales.kpi.deduction"]._kpi_scores(employees, month)
+        return {
+            employee.id: scores[employee.id] >= employee.company_id.telesales_kpi_pass
+            for employee in employees
+        }
+
+    @api.model
+    def _telesales_deal_counts(self, employees, date_from, date_to):
+        """{(employee id, date): deals closed} for the newcomer coaching rule,
+        or None when no sales ledger is installed (then no coaching is raised:
+        without deals every trainee would look idle).
+
+        A deal is an effective line of the sales ledger ``telesales.premium``
+        (built separately; detected at run time). The ledger may override this
+        method or provide ``_telesales_effective_domain()``; otherwise lines
+        in a cancelled or refunded state do not count.
+        """
+        if "telesales.premium" not in self.env:
+            return None
+        Premium = self.env["telesales.premium"].sudo()
+        if hasattr(Premium, "_telesales_effective_domain"):
+            domain = Premium._telesales_effective_domain()
+        elif "state" in Premium._fields:
+            domain = [("state", "not in", ("cancel", "cancelled", "refunded", "draft"))]
+        else:
+            domain = []
+        groups = Premium._read_group(
+            domain
+            + [
+                ("employee_id", "in", employees.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["employee_id", "date:day"],
+            ["__count"],
+        )
+        return {(employee.id, day): count for employee, day, count in groups}

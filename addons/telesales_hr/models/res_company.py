@@ -1,6 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -25,6 +26,235 @@ class ResCompany(models.Model):
         help="Consecutive months below the monthly target that raise a job "
         "adjustment or dismissal review flag for HR.",
     )
+
+    # Daily compliance (SPEC §4)
+    telesales_min_connected_calls = fields.Integer(
+        string="Minimum Connected Calls",
+        default=40,
+        help="Connected calls (接通) an agent must reach on a full working day.",
+    )
+    telesales_min_talk_hours = fields.Float(
+        string="Minimum Talk Hours",
+        default=3.5,
+        help="Talk time (通时) an agent must reach on a full working day, counted "
+        "up to the talk cut-off.",
+    )
+    telesales_talk_cutoff = fields.Float(
+        string="Talk Time Cut-off",
+        default=18.0,
+        help="Talk after this local time does not count towards the day's talk time.",
+    )
+    telesales_first_call_deadline = fields.Float(
+        string="First Call Before",
+        default=9.5,
+        help="The first outbound call of the morning must start before this time.",
+    )
+    telesales_afternoon_start_mode = fields.Selection(
+        [
+            ("fixed", "Fixed time"),
+            ("calendar", "End of the working schedule's lunch break"),
+        ],
+        string="Afternoon Starts At",
+        default="fixed",
+        required=True,
+    )
+    telesales_afternoon_start = fields.Float(
+        string="Afternoon Start",
+        default=12.0,
+        help="Calls from this time on are afternoon calls (fixed mode, and the "
+        "fallback for schedules without an afternoon).",
+    )
+    telesales_afternoon_call_deadline = fields.Float(
+        string="First Afternoon Call Before",
+        default=14.0,
+    )
+    telesales_max_dials = fields.Integer(
+        string="Maximum Outbound Calls a Day",
+        default=200,
+        help="Anti-harassment cap: more outbound calls in a day make the day "
+        "non-compliant.",
+    )
+    telesales_overtime_hours = fields.Float(
+        string="Overtime for a Non-compliant Day",
+        default=1.0,
+        help="Hours an agent must stay after the end of the shift on a non-compliant "
+        "day, checked against the attendance check-out.",
+    )
+    telesales_team_min_talk_hours = fields.Float(
+        string="Team Average Talk Hours",
+        default=3.5,
+        help="A team whose agents' average talk time of a day is below this is "
+        "flagged.",
+    )
+    telesales_compliance_rerun_days = fields.Integer(
+        string="Days Recomputed Nightly",
+        default=3,
+        help="The nightly job recomputes this many past days, so late call "
+        "imports and corrected attendances are taken into account.",
+    )
+    # Attendance rules (SPEC §4)
+    telesales_late_minor_minutes = fields.Integer(
+        string="Minor Lateness Up To (minutes)",
+        default=10,
+    )
+    telesales_late_minor_pct = fields.Float(
+        string="Minor Lateness Deduction (%)",
+        default=5.0,
+        help="Share of the day's base wage deducted per late arrival or early "
+        "leave up to the minor limit.",
+    )
+    telesales_late_major_minutes = fields.Integer(
+        string="Major Lateness Up To (minutes)",
+        default=30,
+        help="Late arrival or early leave beyond this counts as half a day of absence.",
+    )
+    telesales_late_major_pct = fields.Float(
+        string="Major Lateness Deduction (%)",
+        default=10.0,
+    )
+    telesales_half_absence_factor = fields.Float(
+        string="Half-day Absence (× day wage)",
+        default=2.0,
+    )
+    telesales_full_absence_factor = fields.Float(
+        string="Full-day Absence (× day wage)",
+        default=3.0,
+    )
+    telesales_absence_consecutive_days = fields.Integer(
+        string="Consecutive Absent Days Before Review",
+        default=3,
+    )
+    telesales_absence_month_days = fields.Integer(
+        string="Absent Days in a Month Before Review",
+        default=5,
+    )
+    telesales_flag_hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR Responsible for Flags",
+        help="Receives the dismissal review flags; empty means the first "
+        "telesales HR officer.",
+    )
+    telesales_proxy_window_minutes = fields.Integer(
+        string="Proxy Punch Window (minutes)",
+        default=2,
+        help="Check-ins of different employees from the same IP address within "
+        "this many minutes are flagged as suspected proxy punching (代打卡).",
+    )
+    telesales_proxy_ignored_ips = fields.Char(
+        string="Shared IP Addresses",
+        help="Comma-separated IP addresses ignored by proxy punch detection, "
+        "e.g. an attendance kiosk every employee uses.",
+    )
+    # KPI points (SPEC §4)
+    telesales_kpi_start = fields.Integer(string="KPI Points per Month", default=100)
+    telesales_kpi_pass = fields.Integer(
+        string="KPI Pass Line",
+        default=80,
+        help="A trainee's newcomer allowance is paid when the month's KPI score "
+        "reaches this line.",
+    )
+    telesales_kpi_proxy_agent = fields.Integer(
+        string="Proxy Punch (agent)", default=10
+    )
+    telesales_kpi_proxy_leader = fields.Integer(
+        string="Proxy Punch (team leader)", default=5
+    )
+    telesales_kpi_first_call = fields.Integer(
+        string="Missed First Call Deadline", default=5
+    )
+    telesales_kpi_no_overtime = fields.Integer(
+        string="Non-compliant Day Without Overtime", default=10
+    )
+    telesales_kpi_early_leave = fields.Integer(
+        string="Left Before the End of Shift", default=5
+    )
+    telesales_kpi_late = fields.Integer(string="Late Arrival", default=0)
+    telesales_kpi_absence = fields.Integer(string="Absence", default=0)
+    # Newcomers (SPEC §4)
+    telesales_newcomer_deals_per_day = fields.Integer(
+        string="Deals Expected per Day (newcomers)", default=1
+    )
+    telesales_newcomer_coaching_days = fields.Integer(
+        string="Days Without Deal Before Coaching",
+        default=2,
+        help="A trainee with more working days than this in a row below the "
+        "expected deals gets a coaching activity for the team leader.",
+    )
+
+    @api.constrains(
+        "telesales_talk_cutoff",
+        "telesales_first_call_deadline",
+        "telesales_afternoon_start",
+        "telesales_afternoon_call_deadline",
+        "telesales_late_minor_minutes",
+        "telesales_late_major_minutes",
+        "telesales_late_minor_pct",
+        "telesales_late_major_pct",
+        "telesales_half_absence_factor",
+        "telesales_full_absence_factor",
+        "telesales_proxy_window_minutes",
+        "telesales_kpi_proxy_agent",
+        "telesales_kpi_proxy_leader",
+        "telesales_kpi_first_call",
+        "telesales_kpi_no_overtime",
+        "telesales_kpi_early_leave",
+        "telesales_kpi_late",
+        "telesales_kpi_absence",
+        "telesales_min_connected_calls",
+        "telesales_min_talk_hours",
+        "telesales_max_dials",
+        "telesales_overtime_hours",
+    )
+    def _check_telesales_compliance_settings(self):
+        for company in self:
+            clock = {
+                "telesales_talk_cutoff",
+                "telesales_first_call_deadline",
+                "telesales_afternoon_start",
+                "telesales_afternoon_call_deadline",
+            }
+            for name in clock:
+                if not 0 <= company[name] <= 24:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s must be a time between 00:00 and 24:00.",
+                            setting=self._fields[name]._description_string(self.env),
+                        )
+                    )
+            minor = company.telesales_late_minor_minutes
+            if company.telesales_late_major_minutes < minor:
+                raise ValidationError(
+                    self.env._(
+                        "The major lateness limit cannot be below the minor one."
+                    )
+                )
+            amounts = [
+                "telesales_late_minor_minutes",
+                "telesales_late_minor_pct",
+                "telesales_late_major_pct",
+                "telesales_half_absence_factor",
+                "telesales_full_absence_factor",
+                "telesales_proxy_window_minutes",
+                "telesales_kpi_proxy_agent",
+                "telesales_kpi_proxy_leader",
+                "telesales_kpi_first_call",
+                "telesales_kpi_no_overtime",
+                "telesales_kpi_early_leave",
+                "telesales_kpi_late",
+                "telesales_kpi_absence",
+                "telesales_min_connected_calls",
+                "telesales_min_talk_hours",
+                "telesales_max_dials",
+                "telesales_overtime_hours",
+            ]
+            for name in amounts:
+                if company[name] < 0:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s cannot be negative.",
+                            setting=self._fields[name]._description_string(self.env),
+                        )
+                    )
 
     # Recruiting referrals (SPEC §5)
     telesales_referral_first_amount = fields.Monetary(

@@ -15,6 +15,105 @@ class ResConfigSettings(models.TransientModel):
     telesales_watch_months = fields.Integer(
         related="company_id.telesales_watch_months", readonly=False
     )
+    telesales_min_connected_calls = fields.Integer(
+        related="company_id.telesales_min_connected_calls", readonly=False
+    )
+    telesales_min_talk_hours = fields.Float(
+        related="company_id.telesales_min_talk_hours", readonly=False
+    )
+    telesales_talk_cutoff = fields.Float(
+        related="company_id.telesales_talk_cutoff", readonly=False
+    )
+    telesales_first_call_deadline = fields.Float(
+        related="company_id.telesales_first_call_deadline", readonly=False
+    )
+    telesales_afternoon_start_mode = fields.Selection(
+        related="company_id.telesales_afternoon_start_mode", readonly=False
+    )
+    telesales_afternoon_start = fields.Float(
+        related="company_id.telesales_afternoon_start", readonly=False
+    )
+    telesales_afternoon_call_deadline = fields.Float(
+        related="company_id.telesales_afternoon_call_deadline", readonly=False
+    )
+    telesales_max_dials = fields.Integer(
+        related="company_id.telesales_max_dials", readonly=False
+    )
+    telesales_overtime_hours = fields.Float(
+        related="company_id.telesales_overtime_hours", readonly=False
+    )
+    telesales_team_min_talk_hours = fields.Float(
+        related="company_id.telesales_team_min_talk_hours", readonly=False
+    )
+    telesales_compliance_rerun_days = fields.Integer(
+        related="company_id.telesales_compliance_rerun_days", readonly=False
+    )
+    telesales_late_minor_minutes = fields.Integer(
+        related="company_id.telesales_late_minor_minutes", readonly=False
+    )
+    telesales_late_minor_pct = fields.Float(
+        related="company_id.telesales_late_minor_pct", readonly=False
+    )
+    telesales_late_major_minutes = fields.Integer(
+        related="company_id.telesales_late_major_minutes", readonly=False
+    )
+    telesales_late_major_pct = fields.Float(
+        related="company_id.telesales_late_major_pct", readonly=False
+    )
+    telesales_half_absence_factor = fields.Float(
+        related="company_id.telesales_half_absence_factor", readonly=False
+    )
+    telesales_full_absence_factor = fields.Float(
+        related="company_id.telesales_full_absence_factor", readonly=False
+    )
+    telesales_absence_consecutive_days = fields.Integer(
+        related="company_id.telesales_absence_consecutive_days", readonly=False
+    )
+    telesales_absence_month_days = fields.Integer(
+        related="company_id.telesales_absence_month_days", readonly=False
+    )
+    telesales_flag_hr_user_id = fields.Many2one(
+        related="company_id.telesales_flag_hr_user_id", readonly=False
+    )
+    telesales_proxy_window_minutes = fields.Integer(
+        related="company_id.telesales_proxy_window_minutes", readonly=False
+    )
+    telesales_proxy_ignored_ips = fields.Char(
+        related="company_id.telesales_proxy_ignored_ips", readonly=False
+    )
+    telesales_kpi_start = fields.Integer(
+        related="company_id.telesales_kpi_start", readonly=False
+    )
+    telesales_kpi_pass = fields.Integer(
+        related="company_id.telesales_kpi_pass", readonly=False
+    )
+    telesales_kpi_proxy_agent = fields.Integer(
+        related="company_id.telesales_kpi_proxy_agent", readonly=False
+    )
+    telesales_kpi_proxy_leader = fields.Integer(
+        related="company_id.telesales_kpi_proxy_leader", readonly=False
+    )
+    telesales_kpi_first_call = fields.Integer(
+        related="company_id.telesales_kpi_first_call", readonly=False
+    )
+    telesales_kpi_no_overtime = fields.Integer(
+        related="company_id.telesales_kpi_no_overtime", readonly=False
+    )
+    telesales_kpi_early_leave = fields.Integer(
+        related="company_id.telesales_kpi_early_leave", readonly=False
+    )
+    telesales_kpi_late = fields.Integer(
+        related="company_id.telesales_kpi_late", readonly=False
+    )
+    telesales_kpi_absence = fields.Integer(
+        related="company_id.telesales_kpi_absence", readonly=False
+    )
+    telesales_newcomer_deals_per_day = fields.Integer(
+        related="company_id.telesales_newcomer_deals_per_day", readonly=False
+    )
+    telesales_newcomer_coaching_days = fields.Integer(
+        related="company_id.telesales_newcomer_coaching_days", readonly=False
+    )
     telesales_company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
     )

@@ -5,3 +5,8 @@ from . import test_premium
 from . import test_target
 from . import test_rank_review
 from . import test_rank_review_ui
+from . import test_daily_compliance
+from . import test_attendance_rules
+from . import test_proxy_punch
+from . import test_kpi
+from . import test_compliance_access

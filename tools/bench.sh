@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Command 3: the benchmarks.
+#
+#   tools/bench.sh                       every bench/bench_*.py
+#   tools/bench.sh bench/bench_compliance.py [args]
+#
+# Creates (once) the database $BENCH_DB with the modules and no demo data; each
+# script generates its own volume data in it the first time (not timed) and
+# prints the timings. Environment: BENCH_DB (default telesales_bench),
+# BENCH_FRESH=1 to drop and recreate the database, plus what tools/setup.sh reads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source tools/setup.sh
+
+BENCH_DB=${BENCH_DB:-telesales_bench}
+MODULES=${BENCH_MODULES:-telesales_hr}
+LOG_DIR=$STATE_DIR/log
+mkdir -p "$LOG_DIR"
+
+if [ "${BENCH_FRESH:-0}" = 1 ]; then
+    dropdb --if-exists "$BENCH_DB"
+    rm -rf "$STATE_DIR/data/filestore/$BENCH_DB"
+fi
+if ! psql -d "$BENCH_DB" -Atqc "SELECT 1 FROM ir_module_module WHERE name='telesales_hr' AND state='installed'" 2>/dev/null | grep -q 1; then
+    say "creating the bench database $BENCH_DB with $MODULES (no demo data)"
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" \
+        --log-level=warn --stop-after-init --without-demo=all \
+        -i "$MODULES" --logfile="$LOG_DIR/bench-install.log"
+else
+    say "updating $MODULES in $BENCH_DB"
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" \
+        --log-level=warn --stop-after-init -u "$MODULES" --logfile="$LOG_DIR/bench-install.log"
+fi
+
+scripts=()
+args=()
+for arg in "$@"; do
+    case $arg in
+        bench/*.py) scripts+=("$arg") ;;
+        *) args+=("$arg") ;;
+    esac
+done
+[ ${#scripts[@]} -gt 0 ] || scripts=(bench/bench_*.py)
+for script in "${scripts[@]}"; do
+    say "running $script"
+    "$VENV/bin/python" "$script" --config "$ODOO_CONF" --database "$BENCH_DB" "${args[@]}"
+done
