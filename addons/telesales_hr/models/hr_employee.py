@@ -179,24 +179,13 @@ class HrEmployee(models.Model):
 
     @api.model
     def _telesales_deal_counts(self, employees, date_from, date_to):
-        """{(employee id, date): deals closed} for the newcomer coaching rule,
-        or None when no sales ledger is installed (then no coaching is raised:
-        without deals every trainee would look idle).
+        """{(employee id, date): deals closed} for the newcomer coaching rule.
 
         A deal is an effective line of the sales ledger ``telesales.premium``
-        (built separately; detected at run time). The ledger may override this
-        method or provide ``_telesales_effective_domain()``; otherwise lines
-        in a cancelled or refunded state do not count.
+        (a cancelled or refunded policy is no deal).
         """
-        if "telesales.premium" not in self.env:
-            return None
         Premium = self.env["telesales.premium"].sudo()
-        if hasattr(Premium, "_telesales_effective_domain"):
-            domain = Premium._telesales_effective_domain()
-        elif "state" in Premium._fields:
-            domain = [("state", "not in", ("cancel", "cancelled", "refunded", "draft"))]
-        else:
-            domain = []
+        domain = [("state", "=", "effective")]
         groups = Premium._read_group(
             domain
             + [
