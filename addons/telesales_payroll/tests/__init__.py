@@ -1,6 +1,5 @@
-# Tests needing the source models of other branches live in
-# test_sources_after_merge.py, not imported here until those branches are
-# merged (see that file).
+# Tests needing the source models of other branches are parked in
+# pending_merge_sources.py until those branches are merged (see that file).
 from . import test_salary_rules
 from . import test_deductions
 from . import test_paid_once
