@@ -41,6 +41,7 @@ SEQUENCES = {
     "TS_LIAB_DED": 140,
 }
 PAID_LOCK = "telesales_payslip_paid"
+AMOUNTS_CACHE = "telesales_payroll_amounts"
 
 
 class HrPayslip(models.Model):
@@ -113,14 +114,39 @@ class HrPayslip(models.Model):
                 )
             )
         telesales._telesales_build_sources()
-        return super().compute_sheet()
+        # The rules of every payslip read their amounts from one grouped
+        # query, kept on the cursor while OCA evaluates the rules.
+        cache = self.env.cr.cache
+        previous = cache.get(AMOUNTS_CACHE)
+        cache[AMOUNTS_CACHE] = {**(previous or {}), **telesales._telesales_amounts_by_slip()}
+        try:
+            return super().compute_sheet()
+        finally:
+            cache[AMOUNTS_CACHE] = previous
 
     def _get_baselocaldict(self, contracts):
         localdict = super()._get_baselocaldict(contracts)
-        localdict["telesales"] = BrowsableObject(
-            self.employee_id.id, self._telesales_amounts(), self.env
-        )
+        amounts = (self.env.cr.cache.get(AMOUNTS_CACHE) or {}).get(self.id)
+        if amounts is None:
+            amounts = self._telesales_amounts()
+        localdict["telesales"] = BrowsableObject(self.employee_id.id, amounts, self.env)
         return localdict
+
+    def _telesales_amounts_by_slip(self):
+        """{payslip id: {rule code: amount}} of these payslips' sources."""
+        result = {slip_id: {} for slip_id in self.ids}
+        if not self:
+            return result
+        groups = self.env["telesales.payslip.source"].sudo()._read_group(
+            [("payslip_id", "in", self.ids)],
+            ["payslip_id", "rule_code"],
+            ["amount:sum", "amount_carried:sum"],
+        )
+        for slip, code, amount, carried in groups:
+            amounts = result[slip.id]
+            amounts[code] = amounts.get(code, 0.0) + amount
+            amounts["TS_CARRY_NEXT"] = amounts.get("TS_CARRY_NEXT", 0.0) + carried
+        return result
 
     def action_payslip_done(self):
         res = super().action_payslip_done()
@@ -149,7 +175,8 @@ class HrPayslip(models.Model):
         return res
 
     def _telesales_amounts(self):
-        """{rule code: amount} of this payslip's sources, for the rules."""
+        """{rule code: amount} of this payslip's sources, for the rules
+        (when the rules run outside ``compute_sheet``)."""
         self.ensure_one()
         amounts = defaultdict(float)
         for row in self.telesales_source_ids:
