@@ -54,7 +54,17 @@ def build_centre(env, agents, rng):
             "name": "Bench week",
             "tz": "Asia/Shanghai",
             "attendance_ids": [
-                (0, 0, {"name": f"{day}{period}", "dayofweek": str(day), "hour_from": start, "hour_to": end, "day_period": period})
+                (
+                    0,
+                    0,
+                    {
+                        "name": f"{day}{period}",
+                        "dayofweek": str(day),
+                        "hour_from": start,
+                        "hour_to": end,
+                        "day_period": period,
+                    },
+                )
                 for day in range(5)
                 for period, start, end in (("morning", 9, 12), ("afternoon", 13, 18))
             ],
@@ -63,10 +73,16 @@ def build_centre(env, agents, rng):
     teams_count = max(1, agents // TEAM_SIZE)
     Employee = env["hr.employee"].with_context(tracking_disable=True)
     leaders = Employee.create(
-        [{"name": f"Bench leader {i}", "resource_calendar_id": calendar.id} for i in range(teams_count)]
+        [
+            {"name": f"Bench leader {i}", "resource_calendar_id": calendar.id}
+            for i in range(teams_count)
+        ]
     )
     teams = env["hr.department"].create(
-        [{"name": f"Bench team {i}", "manager_id": leader.id} for i, leader in enumerate(leaders)]
+        [
+            {"name": f"Bench team {i}", "manager_id": leader.id}
+            for i, leader in enumerate(leaders)
+        ]
     )
     for leader, team in zip(leaders, teams, strict=True):
         leader.department_id = team
@@ -84,13 +100,26 @@ def build_centre(env, agents, rng):
     history = []
     for employee in staff:
         level = len(ranks) - 1 if employee in leaders else rng.randrange(len(ranks) - 1)
-        history.append((employee, ranks[level], date(2024, rng.choice([1, 4, 7, 10]), 1)))
+        history.append(
+            (employee, ranks[level], date(2024, rng.choice([1, 4, 7, 10]), 1))
+        )
         if rng.random() < 0.2 and level + 1 < len(ranks) - (employee not in leaders):
             # promoted inside the quarter: the month's wage is split
-            history.append((employee, ranks[level + 1], date(2025, rng.choice([2, 3]), rng.choice([1, 11, 16]))))
+            history.append(
+                (
+                    employee,
+                    ranks[level + 1],
+                    date(2025, rng.choice([2, 3]), rng.choice([1, 11, 16])),
+                )
+            )
     env["telesales.rank.history"].create(
         [
-            {"employee_id": emp.id, "rank_id": rank.id, "date_start": start, "origin": "initial"}
+            {
+                "employee_id": emp.id,
+                "rank_id": rank.id,
+                "date_start": start,
+                "origin": "initial",
+            }
             for emp, rank, start in history
         ]
     )
@@ -120,10 +149,18 @@ def stock_structure(env):
     net = Category.create({"name": "Bench net", "code": "NET"})
 
     def rule(code, sequence, category, python):
-        return (0, 0, {
-            "name": code, "code": code, "sequence": sequence, "category_id": category.id,
-            "amount_select": "code", "amount_python_compute": python,
-        })
+        return (
+            0,
+            0,
+            {
+                "name": code,
+                "code": code,
+                "sequence": sequence,
+                "category_id": category.id,
+                "amount_select": "code",
+                "amount_python_compute": python,
+            },
+        )
 
     return env["hr.payroll.structure"].create(
         {
@@ -141,7 +178,12 @@ def stock_structure(env):
 
 def batch(env, contracts, period, structure, name):
     run = env["hr.payslip.run"].create(
-        {"name": name, "date_start": period[0], "date_end": period[1], "struct_id": structure.id}
+        {
+            "name": name,
+            "date_start": period[0],
+            "date_end": period[1],
+            "struct_id": structure.id,
+        }
     )
     env["hr.payslip"].create(
         [
@@ -173,20 +215,32 @@ def timed(env, label, function):
 
 def bench(env, agents):
     rng = random.Random(20250331)
-    print(f"Payroll benchmark: {agents} agents, quarter {QUARTER[0][0]} - {QUARTER[-1][1]}")
+    print(
+        f"Payroll benchmark: {agents} agents, "
+        f"quarter {QUARTER[0][0]} - {QUARTER[-1][1]}"
+    )
     start = time.perf_counter()
     contracts = build_centre(env, agents, rng)
     telesales = env.ref("telesales_payroll.structure_telesales")
     stock = stock_structure(env)
-    print(f"  {'centre, rank history, contracts built':<58} {time.perf_counter() - start:8.2f} s")
+    print(
+        f"  {'centre, rank history, contracts built':<58} "
+        f"{time.perf_counter() - start:8.2f} s"
+    )
     # the quarter's first two months, paid: the ledger the third month reads
     for month, period in enumerate(QUARTER[:2], start=1):
         run = batch(env, contracts, period, telesales, f"Bench M{month}")
-        timed(env, f"month {month}: telesales batch computed", lambda run=run: run.slip_ids.compute_sheet())
+        timed(
+            env,
+            f"month {month}: telesales batch computed",
+            lambda run=run: run.slip_ids.compute_sheet(),
+        )
         timed(
             env,
             f"month {month}: telesales batch confirmed (sources paid)",
-            lambda run=run: run.slip_ids.with_context(without_compute_sheet=True).action_payslip_done(),
+            lambda run=run: run.slip_ids.with_context(
+                without_compute_sheet=True
+            ).action_payslip_done(),
         )
     february = env["hr.payslip"].search([("payslip_run_id.name", "=", "Bench M2")])
     env["telesales.deduction.carryover"].create(
@@ -201,22 +255,37 @@ def bench(env, agents):
             if rng.random() < 0.3
         ]
     )
-    print(
-        f"  ledger: {env['telesales.payslip.source'].search_count([('state', '=', 'paid')])} paid sources, "
-        f"{env['telesales.deduction.carryover'].search_count([('state', '=', 'open')])} open carry-overs"
+    Source = env["telesales.payslip.source"]
+    paid_count = Source.search_count([("state", "=", "paid")])
+    open_count = env["telesales.deduction.carryover"].search_count(
+        [("state", "=", "open")]
     )
+    print(f"  ledger: {paid_count} paid sources, {open_count} open carry-overs")
     gather = batch(env, contracts, QUARTER[2], telesales, "Bench M3 gather").slip_ids
-    gather_seconds = timed(env, "month 3: telesales figures gathered alone", gather._telesales_build_sources)
+    gather_seconds = timed(
+        env,
+        "month 3: telesales figures gathered alone",
+        gather._telesales_build_sources,
+    )
     # two rounds on fresh batches, in opposite orders, so that neither side
     # profits from warm caches
     seconds = {"stock": [], "telesales": []}
-    for round_no, order in enumerate((("stock", "telesales"), ("telesales", "stock")), start=1):
+    for round_no, order in enumerate(
+        (("stock", "telesales"), ("telesales", "stock")), start=1
+    ):
         for kind in order:
-            run = batch(env, contracts, QUARTER[2], stock if kind == "stock" else telesales, f"Bench M3 {kind} {round_no}")
+            run = batch(
+                env,
+                contracts,
+                QUARTER[2],
+                stock if kind == "stock" else telesales,
+                f"Bench M3 {kind} {round_no}",
+            )
             seconds[kind].append(
                 timed(
                     env,
-                    f"month 3, round {round_no}: {kind} batch computed ({len(run.slip_ids)} payslips)",
+                    f"month 3, round {round_no}: {kind} batch computed "
+                    f"({len(run.slip_ids)} payslips)",
                     run.action_telesales_compute_sheets,
                 )
             )
@@ -224,11 +293,16 @@ def bench(env, agents):
                 telesales_run = run
     stock_seconds = sum(seconds["stock"]) / 2
     telesales_seconds = sum(seconds["telesales"]) / 2
-    lines = env["hr.payslip.line"].search_count([("slip_id", "in", telesales_run.slip_ids.ids)])
-    sources = env["telesales.payslip.source"].search_count([("payslip_id", "in", telesales_run.slip_ids.ids)])
+    lines = env["hr.payslip.line"].search_count(
+        [("slip_id", "in", telesales_run.slip_ids.ids)]
+    )
+    sources = env["telesales.payslip.source"].search_count(
+        [("payslip_id", "in", telesales_run.slip_ids.ids)]
+    )
     print(f"  telesales batch: {lines} lines, {sources} sources")
     print(
-        f"RESULT agents={agents} stock_s={stock_seconds:.2f} telesales_s={telesales_seconds:.2f} "
+        f"RESULT agents={agents} stock_s={stock_seconds:.2f} "
+        f"telesales_s={telesales_seconds:.2f} "
         f"ratio={telesales_seconds / stock_seconds:.2f} gather_s={gather_seconds:.2f}"
     )
 
@@ -239,10 +313,14 @@ def main():
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--agents", type=int, default=1000)
     args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "-d", args.database, "--log-level=warn"]
+    )
     registry = Registry(args.database)
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True})
+        env = api.Environment(
+            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
+        )
         try:
             bench(env, args.agents)
         finally:

@@ -26,7 +26,14 @@ RANK_CODES = {
     "TS_MGMT": "management_allowance",
 }
 # Amounts that accrue over days: paid once per employee, rule and day.
-PERIOD_CODES = ("TS_BASE", "TS_NEWCOMER", "TS_MGMT", "TS_COMM", "TS_QA_DED", "TS_LIAB_DED")
+PERIOD_CODES = (
+    "TS_BASE",
+    "TS_NEWCOMER",
+    "TS_MGMT",
+    "TS_COMM",
+    "TS_QA_DED",
+    "TS_LIAB_DED",
+)
 # Deductions, in the order the month's allowance is spent on them.
 DEDUCTION_CODES = ("TS_CARRY", "TS_ATT_DED", "TS_QA_DED", "TS_LIAB_DED")
 SEQUENCES = {
@@ -99,6 +106,21 @@ class HrPayslip(models.Model):
                 result |= slip
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_telesales_history(self):
+        """A payslip that carried deductions keeps them on record, even
+        cancelled: the carry-over ledger points to it."""
+        if self.sudo().telesales_carryover_ids:
+            raise UserError(
+                self.env._(
+                    "Payslip %(payslip)s carried deductions to later months; it is "
+                    "kept (cancelled) as their origin.",
+                    payslip=self.sudo()
+                    .telesales_carryover_ids[0]
+                    .origin_payslip_id.display_name,
+                )
+            )
+
     # ------------------------------------------------------------------
     # OCA payroll hooks
     # ------------------------------------------------------------------
@@ -118,7 +140,10 @@ class HrPayslip(models.Model):
         # query, kept on the cursor while OCA evaluates the rules.
         cache = self.env.cr.cache
         previous = cache.get(AMOUNTS_CACHE)
-        cache[AMOUNTS_CACHE] = {**(previous or {}), **telesales._telesales_amounts_by_slip()}
+        cache[AMOUNTS_CACHE] = {
+            **(previous or {}),
+            **telesales._telesales_amounts_by_slip(),
+        }
         try:
             return super().compute_sheet()
         finally:
@@ -137,10 +162,14 @@ class HrPayslip(models.Model):
         result = {slip_id: {} for slip_id in self.ids}
         if not self:
             return result
-        groups = self.env["telesales.payslip.source"].sudo()._read_group(
-            [("payslip_id", "in", self.ids)],
-            ["payslip_id", "rule_code"],
-            ["amount:sum", "amount_carried:sum"],
+        groups = (
+            self.env["telesales.payslip.source"]
+            .sudo()
+            ._read_group(
+                [("payslip_id", "in", self.ids)],
+                ["payslip_id", "rule_code"],
+                ["amount:sum", "amount_carried:sum"],
+            )
         )
         for slip, code, amount, carried in groups:
             amounts = result[slip.id]
@@ -162,7 +191,9 @@ class HrPayslip(models.Model):
         # Cancelling a refund gives the refunded payslip its sources back.
         refunds = telesales.filtered("credit_note")
         if refunds:
-            self.search([("refunded_id", "in", refunds.ids), ("state", "=", "done")])._telesales_mark_paid()
+            self.search(
+                [("refunded_id", "in", refunds.ids), ("state", "=", "done")]
+            )._telesales_mark_paid()
         return res
 
     def refund_sheet(self):
@@ -231,7 +262,11 @@ class HrPayslip(models.Model):
                 for segment in segments:
                     requests[code][segment[:2]].add(slip.employee_id.id)
         data["kpi"] = {}
-        months = {piece[2] for segs in requests["TS_NEWCOMER"] for piece in month_pieces(*segs)}
+        months = {
+            piece[2]
+            for segs in requests["TS_NEWCOMER"]
+            for piece in month_pieces(*segs)
+        }
         for month in months:
             for emp_id, passed in self._telesales_collect_kpi(employees, month).items():
                 data["kpi"][emp_id, month] = passed
@@ -245,9 +280,18 @@ class HrPayslip(models.Model):
                 for interval, emp_ids in requests[code].items()
             }
         records = (
-            [("TS_REF", row) for row in self._telesales_collect_referrals(employees, d_max)]
-            + [("TS_ATT_DED", row) for row in self._telesales_collect_attendance(employees, d_min, d_max)]
-            + [("TS_CARRY", row) for row in self._telesales_collect_carryover(employees, d_max)]
+            [
+                ("TS_REF", row)
+                for row in self._telesales_collect_referrals(employees, d_max)
+            ]
+            + [
+                ("TS_ATT_DED", row)
+                for row in self._telesales_collect_attendance(employees, d_min, d_max)
+            ]
+            + [
+                ("TS_CARRY", row)
+                for row in self._telesales_collect_carryover(employees, d_max)
+            ]
         )
         paid = Source._paid_keys(
             [(row["res_model"], row["res_id"], code) for code, row in records]
@@ -266,7 +310,10 @@ class HrPayslip(models.Model):
         return start, end
 
     def _telesales_calendar_id(self):
-        return (self.contract_id.resource_calendar_id or self.employee_id.resource_calendar_id).id
+        return (
+            self.contract_id.resource_calendar_id
+            or self.employee_id.resource_calendar_id
+        ).id
 
     def _telesales_plan(self, data):
         """{code: [(start, end[, rank, history id])]}: the dates this payslip
@@ -288,7 +335,10 @@ class HrPayslip(models.Model):
             plan[code] = [
                 (*part, rank, history_id)
                 for rank, r_start, r_end, history_id in data["ranks"].get(emp_id, [])
-                for part in filter(None, (intersect(p_s, p_e, r_start, r_end) for p_s, p_e in open_parts))
+                for part in filter(
+                    None,
+                    (intersect(p_s, p_e, r_start, r_end) for p_s, p_e in open_parts),
+                )
             ]
         return plan
 
@@ -296,7 +346,9 @@ class HrPayslip(models.Model):
         """The source rows of one payslip, deductions capped."""
         self.ensure_one()
         plan = data["plans"][self.id]
-        rows = self._telesales_rank_rows(plan, data) + self._telesales_commission_rows(plan, data)
+        rows = self._telesales_rank_rows(plan, data) + self._telesales_commission_rows(
+            plan, data
+        )
         rows += self._telesales_record_rows(data, "TS_REF")
         gross = sum(row["amount_due"] for row in rows)
         deductions = (
@@ -340,7 +392,9 @@ class HrPayslip(models.Model):
                 rate = rank[field]
                 amount, days, month_days = 0.0, 0, 0
                 for p_start, p_end, month in month_pieces(start, end):
-                    if code == "TS_NEWCOMER" and not data["kpi"].get((self.employee_id.id, month)):
+                    if code == "TS_NEWCOMER" and not data["kpi"].get(
+                        (self.employee_id.id, month)
+                    ):
                         continue
                     piece_days = workdays.count(calendar_id, p_start, p_end)
                     total_days = workdays.month_count(calendar_id, month)
@@ -376,7 +430,9 @@ class HrPayslip(models.Model):
         rows = []
         currency = (self.company_id or self.env.company).currency_id
         for start, end, rank, _history_id in plan.get("TS_COMM", []):
-            premium = data["TS_COMM"].get((start, end), {}).get(self.employee_id.id, 0.0)
+            premium = (
+                data["TS_COMM"].get((start, end), {}).get(self.employee_id.id, 0.0)
+            )
             amount = currency.round(premium * rank.commission_rate)
             if not amount:
                 continue
@@ -437,10 +493,16 @@ class HrPayslip(models.Model):
         the payslip right whatever the source says)."""
         rows = []
         company = self.company_id or self.env.company
-        allowance = sum(row["amount_due"] for row in earnings if row["rule_code"] == "TS_MGMT")
-        cap = company.currency_id.round(allowance * self._telesales_liability_cap(company) / 100.0)
+        allowance = sum(
+            row["amount_due"] for row in earnings if row["rule_code"] == "TS_MGMT"
+        )
+        cap = company.currency_id.round(
+            allowance * self._telesales_liability_cap(company) / 100.0
+        )
         for start, end in plan.get("TS_LIAB_DED", []):
-            amount = data["TS_LIAB_DED"].get((start, end), {}).get(self.employee_id.id, 0.0)
+            amount = (
+                data["TS_LIAB_DED"].get((start, end), {}).get(self.employee_id.id, 0.0)
+            )
             due = company.currency_id.round(min(amount, cap))
             cap -= due
             if due <= 0:
@@ -474,7 +536,9 @@ class HrPayslip(models.Model):
                 continue
             if code == "TS_CARRY" and record["date"] >= self.date_from:
                 continue
-            if code == "TS_ATT_DED" and not (self.date_from <= record["date"] <= self.date_to):
+            if code == "TS_ATT_DED" and not (
+                self.date_from <= record["date"] <= self.date_to
+            ):
                 continue
             if code == "TS_REF" and record["date"] > self.date_to:
                 continue
@@ -525,9 +589,20 @@ class HrPayslip(models.Model):
             entries[entry["employee_id"]].append((entry["date_start"], entry["id"]))
         # one read for all the ranks involved
         ranks = self.env["telesales.rank"].browse(
-            {rank.id for emp_periods in periods.values() for rank, _s, _e in emp_periods}
+            {
+                rank.id
+                for emp_periods in periods.values()
+                for rank, _s, _e in emp_periods
+            }
         )
-        ranks.fetch(["base_wage", "newcomer_allowance", "management_allowance", "commission_rate"])
+        ranks.fetch(
+            [
+                "base_wage",
+                "newcomer_allowance",
+                "management_allowance",
+                "commission_rate",
+            ]
+        )
         ranks = {rank.id: rank for rank in ranks}
         result = {}
         for emp_id, emp_periods in periods.items():
@@ -536,7 +611,11 @@ class HrPayslip(models.Model):
                     ranks[rank.id],
                     start,
                     end,
-                    [entry_id for entry_start, entry_id in entries[emp_id] if entry_start <= start][-1],
+                    [
+                        entry_id
+                        for entry_start, entry_id in entries[emp_id]
+                        if entry_start <= start
+                    ][-1],
                 )
                 for rank, start, end in emp_periods
             ]
@@ -546,8 +625,10 @@ class HrPayslip(models.Model):
     def _telesales_collect_team_leaders(self, employees):
         """Ids of the employees leading a team (department manager): they get
         the management allowance of their rank."""
-        groups = self.env["hr.department"].sudo()._read_group(
-            [("manager_id", "in", employees.ids)], ["manager_id"]
+        groups = (
+            self.env["hr.department"]
+            .sudo()
+            ._read_group([("manager_id", "in", employees.ids)], ["manager_id"])
         )
         return {manager.id for (manager,) in groups}
 
@@ -566,8 +647,10 @@ class HrPayslip(models.Model):
         # TODO(merge): guard only until issue3 is merged
         if "telesales.premium" not in self.env:
             return {}
-        return self.env["telesales.premium"].sudo()._effective_premium(
-            employees, date_from, date_to
+        return (
+            self.env["telesales.premium"]
+            .sudo()
+            ._effective_premium(employees, date_from, date_to)
         )
 
     @api.model
@@ -576,8 +659,8 @@ class HrPayslip(models.Model):
         # TODO(merge): guard only until issue5 is merged
         if "telesales.referral.milestone" not in self.env:
             return []
-        milestones = self.env["telesales.referral.milestone"].sudo()._payable(
-            employees, date_to
+        milestones = (
+            self.env["telesales.referral.milestone"].sudo()._payable(employees, date_to)
         )
         return [
             {
@@ -599,17 +682,21 @@ class HrPayslip(models.Model):
         # TODO(merge): guard only until issue4b is merged
         if "telesales.daily.compliance" not in self.env:
             return []
-        rows = self.env["telesales.daily.compliance"].sudo().search_read(
-            [
-                ("employee_id", "in", employees.ids),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-                ("locked", "=", False),
-                ("attendance_deduction", "!=", 0),
-            ],
-            ["employee_id", "date", "attendance_deduction"],
-            order="date, id",
-            load=None,
+        rows = (
+            self.env["telesales.daily.compliance"]
+            .sudo()
+            .search_read(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    ("locked", "=", False),
+                    ("attendance_deduction", "!=", 0),
+                ],
+                ["employee_id", "date", "attendance_deduction"],
+                order="date, id",
+                load=None,
+            )
         )
         return [
             {
@@ -618,7 +705,9 @@ class HrPayslip(models.Model):
                 "res_id": row["id"],
                 "amount": row["attendance_deduction"],
                 "date": row["date"],
-                "name": self.env._("Attendance deduction of %(date)s", date=row["date"]),
+                "name": self.env._(
+                    "Attendance deduction of %(date)s", date=row["date"]
+                ),
             }
             for row in rows
         ]
@@ -629,8 +718,10 @@ class HrPayslip(models.Model):
         # TODO(merge): guard only until issue6 is merged
         if "telesales.discipline" not in self.env:
             return {}
-        return self.env["telesales.discipline"].sudo()._quality_points(
-            employees, date_from, date_to
+        return (
+            self.env["telesales.discipline"]
+            .sudo()
+            ._quality_points(employees, date_from, date_to)
         )
 
     @api.model
@@ -639,22 +730,28 @@ class HrPayslip(models.Model):
         # TODO(merge): guard only until issue6 is merged
         if "telesales.liability" not in self.env:
             return {}
-        return self.env["telesales.liability"].sudo()._liability_amounts(
-            employees, date_from, date_to
+        return (
+            self.env["telesales.liability"]
+            .sudo()
+            ._liability_amounts(employees, date_from, date_to)
         )
 
     @api.model
     def _telesales_collect_carryover(self, employees, date_to):
         """Open deductions carried by done payslips before `date_to`."""
-        rows = self.env["telesales.deduction.carryover"].sudo().search_read(
-            [
-                ("employee_id", "in", employees.ids),
-                ("state", "=", "open"),
-                ("date", "<", date_to),
-            ],
-            ["employee_id", "date", "amount"],
-            order="date, id",
-            load=None,
+        rows = (
+            self.env["telesales.deduction.carryover"]
+            .sudo()
+            .search_read(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "open"),
+                    ("date", "<", date_to),
+                ],
+                ["employee_id", "date", "amount"],
+                order="date, id",
+                load=None,
+            )
         )
         return [
             {
@@ -664,7 +761,8 @@ class HrPayslip(models.Model):
                 "amount": row["amount"],
                 "date": row["date"],
                 "name": self.env._(
-                    "Deductions carried from the period ending %(date)s", date=row["date"]
+                    "Deductions carried from the period ending %(date)s",
+                    date=row["date"],
                 ),
             }
             for row in rows
@@ -691,7 +789,10 @@ class HrPayslip(models.Model):
         months of the interval (public holidays excluded), computed once."""
         start = date_from.replace(day=1)
         last = date_to.replace(day=1) + relativedelta(months=1, days=-1)
-        calendars = self.contract_id.resource_calendar_id | self.employee_id.resource_calendar_id
+        calendars = (
+            self.contract_id.resource_calendar_id
+            | self.employee_id.resource_calendar_id
+        )
         days = {}
         for calendar in calendars:
             tz = pytz.timezone(calendar.tz or "UTC")
@@ -699,7 +800,9 @@ class HrPayslip(models.Model):
                 tz.localize(datetime.combine(start, time.min)),
                 tz.localize(datetime.combine(last, time.max)),
             )[False]
-            days[calendar.id] = sorted({begin.date() for begin, _stop, _meta in intervals})
+            days[calendar.id] = sorted(
+                {begin.date() for begin, _stop, _meta in intervals}
+            )
         return WorkingDays(days)
 
     # ------------------------------------------------------------------
@@ -711,14 +814,19 @@ class HrPayslip(models.Model):
         if not self:
             return
         self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [PAID_LOCK])
-        rows = self.sudo().telesales_source_ids.filtered(lambda row: row.state != "paid")
+        rows = self.sudo().telesales_source_ids.filtered(
+            lambda row: row.state != "paid"
+        )
         rows._check_payable()
         rows.write({"state": "paid"})
         by_model = defaultdict(lambda: self.env["telesales.payslip.source"])
         for row in rows:
             by_model[row.res_model] |= row
         # TODO(merge): guard only until issue4b is merged
-        if "telesales.daily.compliance" in self.env and by_model["telesales.daily.compliance"]:
+        if (
+            "telesales.daily.compliance" in self.env
+            and by_model["telesales.daily.compliance"]
+        ):
             self.env["telesales.daily.compliance"].sudo().browse(
                 by_model["telesales.daily.compliance"].mapped("res_id")
             ).write({"locked": True})
@@ -731,7 +839,9 @@ class HrPayslip(models.Model):
                     .filtered(lambda row, slip=slip: row.payslip_id == slip)
                     .mapped("res_id")
                 )._mark_paid(slip)
-        self._telesales_settle_carryover(by_model["telesales.deduction.carryover"], rows)
+        self._telesales_settle_carryover(
+            by_model["telesales.deduction.carryover"], rows
+        )
 
     def _telesales_settle_carryover(self, carried_in, rows):
         """Consume the carried deductions these payslips deducted and carry
@@ -739,7 +849,9 @@ class HrPayslip(models.Model):
         Carry = self.env["telesales.deduction.carryover"].sudo()
         for slip in carried_in.payslip_id:
             Carry.browse(
-                carried_in.filtered(lambda row, slip=slip: row.payslip_id == slip).mapped("res_id")
+                carried_in.filtered(
+                    lambda row, slip=slip: row.payslip_id == slip
+                ).mapped("res_id")
             ).write({"state": "consumed", "consumed_payslip_id": slip.id})
         carried = defaultdict(float)
         notes = defaultdict(list)
@@ -775,24 +887,36 @@ class HrPayslip(models.Model):
                 self.env._(
                     "Payslip %(payslip)s carried deductions that payslip %(later)s "
                     "has deducted since. Cancel or refund %(later)s first.",
-                    payslip=used[0].origin_payslip_id.number or used[0].origin_payslip_id.name,
-                    later=used[0].consumed_payslip_id.number or used[0].consumed_payslip_id.name,
+                    payslip=used[0].origin_payslip_id.number
+                    or used[0].origin_payslip_id.name,
+                    later=used[0].consumed_payslip_id.number
+                    or used[0].consumed_payslip_id.name,
                 )
             )
         carried.write({"state": "cancelled"})
         Carry.search([("consumed_payslip_id", "in", self.ids)]).write(
             {"state": "open", "consumed_payslip_id": False}
         )
-        rows = self.sudo().telesales_source_ids.filtered(lambda row: row.state == "paid")
+        rows = self.sudo().telesales_source_ids.filtered(
+            lambda row: row.state == "paid"
+        )
         # TODO(merge): guard only until issue4b is merged
         if "telesales.daily.compliance" in self.env:
             self.env["telesales.daily.compliance"].sudo().browse(
-                rows.filtered(lambda row: row.res_model == "telesales.daily.compliance").mapped("res_id")
+                rows.filtered(
+                    lambda row: row.res_model == "telesales.daily.compliance"
+                ).mapped("res_id")
             ).write({"locked": False})
         # TODO(merge): guard only until issue5 is merged
         if "telesales.referral.milestone" in self.env:
-            milestones = self.env["telesales.referral.milestone"].sudo().browse(
-                rows.filtered(lambda row: row.res_model == "telesales.referral.milestone").mapped("res_id")
+            milestones = (
+                self.env["telesales.referral.milestone"]
+                .sudo()
+                .browse(
+                    rows.filtered(
+                        lambda row: row.res_model == "telesales.referral.milestone"
+                    ).mapped("res_id")
+                )
             )
             if milestones:
                 milestones._release_payment()

@@ -13,6 +13,9 @@ class HrPayslipRun(models.Model):
         slips = self.slip_ids.filtered(lambda slip: slip.state in ("draft", "verify"))
         if not slips:
             raise UserError(
-                self.env._("Batch %(batch)s has no draft payslip to compute.", batch=self[:1].name)
+                self.env._(
+                    "Batch %(batch)s has no draft payslip to compute.",
+                    batch=self[:1].name,
+                )
             )
         return slips.compute_sheet()

@@ -61,7 +61,9 @@ class TelesalesDeductionCarryover(models.Model):
             row.display_name = self.env._(
                 "%(employee)s: %(amount)s carried from %(date)s",
                 employee=row.employee_id.name,
-                amount=row.currency_id.format(row.amount) if row.currency_id else row.amount,
+                amount=row.currency_id.format(row.amount)
+                if row.currency_id
+                else row.amount,
                 date=row.date,
             )
 

@@ -16,7 +16,10 @@ class TelesalesDemo(models.AbstractModel):
         agent and team leader, and last month's payslip batch, computed."""
         structure = self.env.ref("telesales_payroll.structure_telesales")
         employees = self.env["hr.employee"].search(
-            [("is_telesales_agent", "=", True), ("company_id", "=", self.env.company.id)]
+            [
+                ("is_telesales_agent", "=", True),
+                ("company_id", "=", self.env.company.id),
+            ]
         )
         employees = employees.filtered(lambda employee: not employee.contract_ids)
         if not employees:
@@ -25,20 +28,26 @@ class TelesalesDemo(models.AbstractModel):
         starts = {
             employee.id: start
             for employee, start in History._read_group(
-                [("employee_id", "in", employees.ids)], ["employee_id"], ["date_start:min"]
+                [("employee_id", "in", employees.ids)],
+                ["employee_id"],
+                ["date_start:min"],
             )
         }
         contracts = self.env["hr.contract"].create(
             [
                 {
-                    "name": self.env._("Telesales contract of %(name)s", name=employee.name),
+                    "name": self.env._(
+                        "Telesales contract of %(name)s", name=employee.name
+                    ),
                     "employee_id": employee.id,
                     "struct_id": structure.id,
                     # informative only: the telesales structure pays the rank's wage
                     "wage": employee.telesales_rank_id.base_wage,
-                    "date_start": starts.get(employee.id) or date.today().replace(day=1),
+                    "date_start": starts.get(employee.id)
+                    or date.today().replace(day=1),
                     "resource_calendar_id": (
-                        employee.resource_calendar_id or self.env.company.resource_calendar_id
+                        employee.resource_calendar_id
+                        or self.env.company.resource_calendar_id
                     ).id,
                     "state": "open",
                     "company_id": employee.company_id.id,
@@ -50,7 +59,9 @@ class TelesalesDemo(models.AbstractModel):
         last = first + relativedelta(months=1, days=-1)
         batch = self.env["hr.payslip.run"].create(
             {
-                "name": self.env._("Telesales %(month)s", month=first.strftime("%Y-%m")),
+                "name": self.env._(
+                    "Telesales %(month)s", month=first.strftime("%Y-%m")
+                ),
                 "date_start": first,
                 "date_end": last,
                 "struct_id": structure.id,

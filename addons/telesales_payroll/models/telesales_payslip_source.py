@@ -175,7 +175,9 @@ class TelesalesPayslipSource(models.Model):
             )
             for model, res_id, code, payslip_id in self.env.cr.fetchall():
                 row = by_key[model, res_id, code]
-                raise self._paid_twice_error(row, self.env["hr.payslip"].browse(payslip_id))
+                raise self._paid_twice_error(
+                    row, self.env["hr.payslip"].browse(payslip_id)
+                )
         periods = self.filtered("is_period")
         if not periods:
             return
@@ -194,11 +196,17 @@ class TelesalesPayslipSource(models.Model):
         )
         paid = defaultdict(list)
         for emp_id, code, start, end, payslip_id in self.env.cr.fetchall():
-            paid[emp_id, code].append((start, end, self.env["hr.payslip"].browse(payslip_id)))
+            paid[emp_id, code].append(
+                (start, end, self.env["hr.payslip"].browse(payslip_id))
+            )
         for row in periods:
             key = (row.employee_id.id, row.rule_code)
             for start, end, payslip in paid[key]:
-                if payslip != row.payslip_id and start <= row.date_to and end >= row.date_from:
+                if (
+                    payslip != row.payslip_id
+                    and start <= row.date_to
+                    and end >= row.date_from
+                ):
                     raise self._paid_twice_error(row, payslip)
             paid[key].append((row.date_from, row.date_to, row.payslip_id))
 

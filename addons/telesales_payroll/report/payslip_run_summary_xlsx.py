@@ -24,9 +24,13 @@ class PayslipRunSummaryXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         formats = {
             "title": workbook.add_format({"bold": True, "font_size": 13}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1}
+            ),
             "money": workbook.add_format({"num_format": "#,##0.00"}),
-            "total": workbook.add_format({"bold": True, "num_format": "#,##0.00", "top": 1}),
+            "total": workbook.add_format(
+                {"bold": True, "num_format": "#,##0.00", "top": 1}
+            ),
             "total_label": workbook.add_format({"bold": True, "top": 1}),
         }
         for batch in objs:
@@ -75,7 +79,9 @@ class PayslipRunSummaryXlsx(models.AbstractModel):
         )
         header = [env._("Employee"), env._("Team")] + [code for code, _name in columns]
         sheet.write_row(1, 0, header, formats["header"])
-        sheet.write_row(2, 0, ["", ""] + [name for _code, name in columns], formats["header"])
+        sheet.write_row(
+            2, 0, ["", ""] + [name for _code, name in columns], formats["header"]
+        )
         sheet.set_column(0, 1, 24)
         sheet.set_column(2, 1 + len(columns), 14)
         sheet.freeze_panes(3, 2)
@@ -85,10 +91,17 @@ class PayslipRunSummaryXlsx(models.AbstractModel):
             sheet.write(row_index, 0, employee.name)
             sheet.write(row_index, 1, employee.department_id.name or "")
             for col, (code, _name) in enumerate(columns, start=2):
-                sheet.write_number(row_index, col, amounts.get(code, 0.0), formats["money"])
+                sheet.write_number(
+                    row_index, col, amounts.get(code, 0.0), formats["money"]
+                )
                 grand[code] += amounts.get(code, 0.0)
             row_index += 1
-        sheet.write(row_index, 0, env._("Total (%(count)s employees)", count=len(rows)), formats["total_label"])
+        sheet.write(
+            row_index,
+            0,
+            env._("Total (%(count)s employees)", count=len(rows)),
+            formats["total_label"],
+        )
         sheet.write(row_index, 1, "", formats["total_label"])
         for col, (code, _name) in enumerate(columns, start=2):
             sheet.write_number(row_index, col, round(grand[code], 2), formats["total"])

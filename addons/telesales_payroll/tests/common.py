@@ -30,8 +30,12 @@ class PayrollCase(TelesalesCase):
         cls.Source = cls.env["telesales.payslip.source"]
         cls.Carry = cls.env["telesales.deduction.carryover"]
         cls.structure = cls.env.ref("telesales_payroll.structure_telesales")
-        cls.company.write({"telesales_deduction_cap": 20.0, "telesales_min_monthly_wage": 1000.0})
-        for rank, rate in zip(cls.ranks, [0.02, 0.03, 0.035, 0.04, 0.045, 0.05], strict=True):
+        cls.company.write(
+            {"telesales_deduction_cap": 20.0, "telesales_min_monthly_wage": 1000.0}
+        )
+        for rank, rate in zip(
+            cls.ranks, [0.02, 0.03, 0.035, 0.04, 0.045, 0.05], strict=True
+        ):
             rank.commission_rate = rate
         cls.d1.management_allowance = 1500
         cls.d2.management_allowance = 2000
@@ -41,17 +45,34 @@ class PayrollCase(TelesalesCase):
                 "tz": "Asia/Shanghai",
                 "company_id": cls.company.id,
                 "attendance_ids": [
-                    (0, 0, {"name": f"{day} {period}", "dayofweek": str(day), "hour_from": start, "hour_to": end, "day_period": period})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": end,
+                            "day_period": period,
+                        },
+                    )
                     for day in range(5)
-                    for period, start, end in (("morning", 9, 12), ("afternoon", 13, 18))
+                    for period, start, end in (
+                        ("morning", 9, 12),
+                        ("afternoon", 13, 18),
+                    )
                 ],
             }
         )
         cls.leaders = cls.tl_a1 | cls.tl_a2 | cls.tl_b1
         cls.staff = cls.agents | cls.leaders
         cls.staff.resource_calendar_id = cls.calendar
-        cls.contracts = {employee: cls.make_contract(employee) for employee in cls.staff}
-        cls.env["ir.config_parameter"].sudo().set_param("payroll.allow_cancel_payslips", True)
+        cls.contracts = {
+            employee: cls.make_contract(employee) for employee in cls.staff
+        }
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "payroll.allow_cancel_payslips", True
+        )
 
     @classmethod
     def make_contract(cls, employee, start=date(2025, 1, 1)):
@@ -113,9 +134,13 @@ class PayrollCase(TelesalesCase):
 
         def per_employee(values):
             if callable(values):
-                return lambda self_, employees, date_from, date_to: values(employees, date_from, date_to)
+                return lambda self_, employees, date_from, date_to: values(
+                    employees, date_from, date_to
+                )
             return lambda self_, employees, date_from, date_to: {
-                employee.id: value for employee, value in values.items() if employee in employees
+                employee.id: value
+                for employee, value in values.items()
+                if employee in employees
             }
 
         def records(model, rows, label):
@@ -141,7 +166,9 @@ class PayrollCase(TelesalesCase):
             "liability": ("_telesales_collect_liability", per_employee),
             "attendance": (
                 "_telesales_collect_attendance",
-                lambda rows: records("telesales.daily.compliance", rows, "Compliance day"),
+                lambda rows: records(
+                    "telesales.daily.compliance", rows, "Compliance day"
+                ),
             ),
             "referrals": (
                 "_telesales_collect_referrals",

@@ -33,7 +33,11 @@ class TestSourcesAfterMerge(PayrollCase):
         """Patch `model.method(employees, ...)` -> {employee id: value}."""
 
         def fake(self_, employees, *args):
-            return {employee.id: values[employee] for employee in employees if employee in values}
+            return {
+                employee.id: values[employee]
+                for employee in employees
+                if employee in values
+            }
 
         with patch.object(type(self.env[model]), method, fake, create=False):
             yield
@@ -48,11 +52,18 @@ class TestSourcesAfterMerge(PayrollCase):
         # TODO(merge): create an approved, unpaid milestone the way issue5 does
         # (referred applicant, milestone type, approval)
         return self.env["telesales.referral.milestone"].create(
-            {"employee_id": employee.id, "amount": amount, "date_due": date_due, "state": "approved"}
+            {
+                "employee_id": employee.id,
+                "amount": amount,
+                "date_due": date_due,
+                "state": "approved",
+            }
         )
 
     def test_commission_from_effective_premium(self):
-        with self.api("telesales.premium", "_effective_premium", {self.agent_a2: 40000.0}):
+        with self.api(
+            "telesales.premium", "_effective_premium", {self.agent_a2: 40000.0}
+        ):
             slip = self.payslip(self.agent_a2)
             slip.compute_sheet()
         self.assertEqual(self.lines(slip)["TS_COMM"], 40000.0 * 0.035)

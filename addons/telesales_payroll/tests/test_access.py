@@ -22,18 +22,26 @@ class TestPayrollAccess(PayrollCase):
     def test_hr_officer_runs_payroll(self):
         """Telesales HR officers are OCA payroll officers and see every payslip."""
         self.assertTrue(self.hr_user.has_group("payroll.group_payroll_user"))
-        slips = self.Payslip.with_user(self.hr_user).search([("payslip_run_id", "=", self.batch.id)])
+        slips = self.Payslip.with_user(self.hr_user).search(
+            [("payslip_run_id", "=", self.batch.id)]
+        )
         self.assertEqual(slips, self.slips)
         slips.compute_sheet()
         slips[:1].action_payslip_done()
         self.assertEqual(slips[:1].state, "done")
-        self.assertTrue(self.env["hr.payslip.run"].with_user(self.hr_user).search([("id", "=", self.batch.id)]))
+        self.assertTrue(
+            self.env["hr.payslip.run"]
+            .with_user(self.hr_user)
+            .search([("id", "=", self.batch.id)])
+        )
 
     def test_agent_sees_own_payslips(self):
         user = self.agent_a1_user
         slips = self.Payslip.with_user(user).search([])
         self.assertEqual(slips.employee_id, self.agent_a1)
-        self.assertEqual(self.env["hr.payslip.line"].with_user(user).search([]).slip_id, slips)
+        self.assertEqual(
+            self.env["hr.payslip.line"].with_user(user).search([]).slip_id, slips
+        )
         sources = self.Source.with_user(user).search([])
         self.assertTrue(sources)
         self.assertEqual(sources.employee_id, self.agent_a1)
@@ -50,8 +58,16 @@ class TestPayrollAccess(PayrollCase):
 
     def test_auditor_reads_everything_writes_nothing(self):
         user = self.auditor
-        self.assertEqual(self.Payslip.with_user(user).search([("id", "in", self.slips.ids)]), self.slips)
-        self.assertEqual(self.env["hr.payslip.run"].with_user(user).search([("id", "=", self.batch.id)]), self.batch)
+        self.assertEqual(
+            self.Payslip.with_user(user).search([("id", "in", self.slips.ids)]),
+            self.slips,
+        )
+        self.assertEqual(
+            self.env["hr.payslip.run"]
+            .with_user(user)
+            .search([("id", "=", self.batch.id)]),
+            self.batch,
+        )
         self.assertEqual(
             self.Source.with_user(user).search([("payslip_id", "in", self.slips.ids)]),
             self.slips.telesales_source_ids,

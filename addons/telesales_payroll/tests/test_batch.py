@@ -11,7 +11,10 @@ from .common import APRIL, PayrollCase
 class TestBatch(PayrollCase):
     def sources(self):
         return self.fake_sources(
-            premium={employee: 5000.0 * (index + 1) for index, employee in enumerate(self.staff)},
+            premium={
+                employee: 5000.0 * (index + 1)
+                for index, employee in enumerate(self.staff)
+            },
             attendance=[
                 (self.agent_a1, 1001, date(2025, 4, 3), 120.0),
                 (self.agent_b1, 1002, date(2025, 4, 22), 900.0),
@@ -21,9 +24,18 @@ class TestBatch(PayrollCase):
         )
 
     def run_batch(self, user=None):
-        Run = self.env["hr.payslip.run"].with_user(user) if user else self.env["hr.payslip.run"]
+        Run = (
+            self.env["hr.payslip.run"].with_user(user)
+            if user
+            else self.env["hr.payslip.run"]
+        )
         run = Run.create(
-            {"name": "April 2025", "date_start": APRIL[0], "date_end": APRIL[1], "struct_id": self.structure.id}
+            {
+                "name": "April 2025",
+                "date_start": APRIL[0],
+                "date_end": APRIL[1],
+                "struct_id": self.structure.id,
+            }
         )
         for employee in self.staff:
             self.payslip(employee, run=run, user=user)
@@ -44,8 +56,15 @@ class TestBatch(PayrollCase):
         self.assertEqual(len(run.slip_ids), len(self.staff))
         for slip in run.slip_ids:
             self.assertEqual(slip.state, "verify")
-            self.assertEqual(self.lines(slip), singles[slip.employee_id], slip.employee_id.name)
-        self.assertEqual(self.lines(run.slip_ids.filtered(lambda s: s.employee_id == self.tl_a1))["TS_LIAB_DED"], -250.0)
+            self.assertEqual(
+                self.lines(slip), singles[slip.employee_id], slip.employee_id.name
+            )
+        self.assertEqual(
+            self.lines(run.slip_ids.filtered(lambda s: s.employee_id == self.tl_a1))[
+                "TS_LIAB_DED"
+            ],
+            -250.0,
+        )
         self.assertGreater(len({line["NET"] for line in singles.values()}), 3)
 
     def test_batch_queries_do_not_grow_with_payslips(self):
@@ -63,4 +82,9 @@ class TestBatch(PayrollCase):
                 self.env.flush_all()
                 counts.append(self.env.cr.sql_log_count - before)
         self.assertLessEqual(counts[1], counts[0], counts)
-        self.assertEqual(len(large.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_BASE")), 7)
+        self.assertEqual(
+            len(
+                large.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_BASE")
+            ),
+            7,
+        )

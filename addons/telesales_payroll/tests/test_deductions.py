@@ -30,10 +30,24 @@ class TestCapEngine(BaseCase):
 
     def test_date_helpers(self):
         self.assertEqual(
-            subtract(date(2025, 4, 1), date(2025, 4, 30), [(date(2025, 4, 10), date(2025, 4, 19))]),
-            [(date(2025, 4, 1), date(2025, 4, 9)), (date(2025, 4, 20), date(2025, 4, 30))],
+            subtract(
+                date(2025, 4, 1),
+                date(2025, 4, 30),
+                [(date(2025, 4, 10), date(2025, 4, 19))],
+            ),
+            [
+                (date(2025, 4, 1), date(2025, 4, 9)),
+                (date(2025, 4, 20), date(2025, 4, 30)),
+            ],
         )
-        self.assertEqual(subtract(date(2025, 4, 1), date(2025, 4, 30), [(date(2025, 3, 1), date(2025, 5, 1))]), [])
+        self.assertEqual(
+            subtract(
+                date(2025, 4, 1),
+                date(2025, 4, 30),
+                [(date(2025, 3, 1), date(2025, 5, 1))],
+            ),
+            [],
+        )
         self.assertEqual(
             month_pieces(date(2025, 4, 20), date(2025, 5, 3)),
             [
@@ -60,7 +74,9 @@ class TestCarryOver(PayrollCase):
         return slip
 
     def may(self):
-        with self.fake_sources(attendance=[(self.agent_a2, 803, date(2025, 5, 6), 100.0)]):
+        with self.fake_sources(
+            attendance=[(self.agent_a2, 803, date(2025, 5, 6), 100.0)]
+        ):
             slip = self.payslip(self.agent_a2, MAY)
             slip.action_payslip_done()
         return slip
@@ -74,7 +90,9 @@ class TestCarryOver(PayrollCase):
         self.assertEqual(lines["NET"], 1780.0 - 356.0)
         self.assertEqual(lines["TS_CARRY_NEXT"], 144.0 + 150.0)
         carry = self.Carry.search([("employee_id", "=", self.agent_a2.id)])
-        self.assertEqual((carry.amount, carry.state, carry.origin_payslip_id), (294.0, "open", april))
+        self.assertEqual(
+            (carry.amount, carry.state, carry.origin_payslip_id), (294.0, "open", april)
+        )
         self.assertEqual(april.telesales_carryover_ids, carry)
         # May: the minimum wage (1,600) leaves only 180 to deduct, spent on
         # April's carry first; the rest and May's deduction are carried again.
@@ -88,7 +106,9 @@ class TestCarryOver(PayrollCase):
         self.assertEqual((carry.state, carry.consumed_payslip_id), ("consumed", may))
         new_carry = may.telesales_carryover_ids
         self.assertEqual((new_carry.amount, new_carry.state), (214.0, "open"))
-        carried_row = may.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_CARRY")
+        carried_row = may.telesales_source_ids.filtered(
+            lambda r: r.rule_code == "TS_CARRY"
+        )
         self.assertEqual(carried_row.source_ref, carry)
 
     def test_cancel_releases_the_carry_in_order(self):
@@ -111,3 +131,16 @@ class TestCarryOver(PayrollCase):
         self.assertEqual(self.lines(again)["TS_ATT_DED"], -100.0)
         with self.assertRaises(UserError):
             carry.unlink()
+        with self.assertRaises(UserError):
+            april.unlink()  # cancelled, but the origin of a carried amount
+
+    def test_settings_defaults(self):
+        """Deduction cap 20 % and a minimum wage are company settings."""
+        company = self.env["res.company"].create({"name": "Other centre"})
+        self.assertEqual(company.telesales_deduction_cap, 20.0)
+        self.assertEqual(company.telesales_min_monthly_wage, 2740.0)
+        settings = self.env["res.config.settings"].create(
+            {"telesales_deduction_cap": 15.0}
+        )
+        settings.execute()
+        self.assertEqual(self.env.company.telesales_deduction_cap, 15.0)

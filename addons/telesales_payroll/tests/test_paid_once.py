@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import APRIL, PayrollCase
+from .common import PayrollCase
 
 
 @tagged("post_install", "-at_install")
@@ -23,7 +23,14 @@ class TestPaidOnce(PayrollCase):
         return (
             sorted(
                 slip.telesales_source_ids.mapped(
-                    lambda r: (r.rule_code, r.res_model, r.res_id, r.date_from, r.amount, r.amount_carried)
+                    lambda r: (
+                        r.rule_code,
+                        r.res_model,
+                        r.res_id,
+                        r.date_from,
+                        r.amount,
+                        r.amount_carried,
+                    )
                 )
             ),
             sorted((line.code, line.total) for line in slip.line_ids),
@@ -38,7 +45,9 @@ class TestPaidOnce(PayrollCase):
             slip.action_payslip_draft()
             slip.compute_sheet()
         self.assertEqual(self.snapshot(slip), first)
-        self.assertEqual(len(first[0]), 5)  # base, commission, referral, attendance, quality
+        self.assertEqual(
+            len(first[0]), 5
+        )  # base, commission, referral, attendance, quality
         self.assertEqual(dict(first[1])["NET"], 1780 + 350 + 100 - 40 - 20)
         self.assertEqual(set(slip.telesales_source_ids.mapped("state")), {"draft"})
 
@@ -73,11 +82,17 @@ class TestPaidOnce(PayrollCase):
         half only."""
         with self.sources():
             self.payslip(self.agent_a2).action_payslip_done()
-            overlap = self.payslip(self.agent_a2, (date(2025, 4, 16), date(2025, 5, 15)))
+            overlap = self.payslip(
+                self.agent_a2, (date(2025, 4, 16), date(2025, 5, 15))
+            )
             overlap.compute_sheet()
         base = overlap.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_BASE")
-        self.assertEqual((base.date_from, base.date_to), (date(2025, 5, 1), date(2025, 5, 15)))
-        self.assertAlmostEqual(base.amount, round(1780 * 11 / 22, 2))  # 1-15 May: 11 of 22 days
+        self.assertEqual(
+            (base.date_from, base.date_to), (date(2025, 5, 1), date(2025, 5, 15))
+        )
+        self.assertAlmostEqual(
+            base.amount, round(1780 * 11 / 22, 2)
+        )  # 1-15 May: 11 of 22 days
         self.assertNotIn("TS_REF", self.lines(overlap))
         self.assertNotIn("TS_ATT_DED", self.lines(overlap))
 
@@ -88,7 +103,9 @@ class TestPaidOnce(PayrollCase):
             paid_net = self.lines(first)["NET"]
             first.action_payslip_cancel()
             self.assertEqual(first.state, "cancel")
-            self.assertEqual(set(first.telesales_source_ids.mapped("state")), {"released"})
+            self.assertEqual(
+                set(first.telesales_source_ids.mapped("state")), {"released"}
+            )
             second = self.payslip(self.agent_a2)
             second.action_payslip_done()
         self.assertEqual(self.lines(second)["NET"], paid_net)
@@ -104,7 +121,9 @@ class TestPaidOnce(PayrollCase):
             first.refund_sheet()
             refund = first.refunded_id
             self.assertTrue(refund.credit_note)
-            self.assertEqual(set(first.telesales_source_ids.mapped("state")), {"released"})
+            self.assertEqual(
+                set(first.telesales_source_ids.mapped("state")), {"released"}
+            )
             corrected = self.payslip(self.agent_a2)
             corrected.action_payslip_done()
             self.assertEqual(self.lines(corrected)["NET"], self.lines(first)["NET"])

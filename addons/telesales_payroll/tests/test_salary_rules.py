@@ -20,7 +20,9 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(lines["NET"], 1780.0)
         self.assertNotIn("TS_MGMT", lines)
         self.assertNotIn(99999.0, lines.values())
-        source = slip.telesales_source_ids.filtered(lambda row: row.rule_code == "TS_BASE")
+        source = slip.telesales_source_ids.filtered(
+            lambda row: row.rule_code == "TS_BASE"
+        )
         self.assertEqual(source.source_ref, self.agent_a2.telesales_rank_history_ids)
         self.assertEqual((source.date_from, source.date_to), APRIL)
 
@@ -40,7 +42,9 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(lines["TS_BASE"], 1580 * 11 / 22 + 1780 * 11 / 22)
         self.assertAlmostEqual(lines["TS_COMM"], 20000 * 0.03 + 30000 * 0.035)
         self.assertAlmostEqual(lines["GROSS"], 1680 + 1650)
-        base_rows = slip.telesales_source_ids.filtered(lambda row: row.rule_code == "TS_BASE")
+        base_rows = slip.telesales_source_ids.filtered(
+            lambda row: row.rule_code == "TS_BASE"
+        )
         self.assertEqual(
             base_rows.mapped(lambda row: (row.date_from, row.date_to, row.amount)),
             [
@@ -53,7 +57,11 @@ class TestSalaryRules(PayrollCase):
     def test_hired_inside_the_month(self):
         """A contract starting on 16 April pays 11 of 22 working days."""
         newcomer = self.env["hr.employee"].create(
-            {"name": "New Hire", "department_id": self.team_a1.id, "resource_calendar_id": self.calendar.id}
+            {
+                "name": "New Hire",
+                "department_id": self.team_a1.id,
+                "resource_calendar_id": self.calendar.id,
+            }
         )
         self.set_rank(newcomer, self.t0, date(2025, 4, 16), origin="initial")
         self.make_contract(newcomer, start=date(2025, 4, 16))
@@ -100,7 +108,9 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(self.lines(slip)["TS_REF"], 100.0)
         self.assertEqual(self.lines(slip)["GROSS"], 1880.0)
         row = slip.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_REF")
-        self.assertEqual((row.res_model, row.res_id), ("telesales.referral.milestone", 501))
+        self.assertEqual(
+            (row.res_model, row.res_id), ("telesales.referral.milestone", 501)
+        )
 
     def test_deductions_within_the_cap(self):
         """Attendance rows of the period, quality points × 5 and the
@@ -122,7 +132,9 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(lines["TS_LIAB_DED"], -300.0)  # 20% of 1,500
         self.assertEqual(lines["NET"], 3680.0 - 400.0)
         self.assertNotIn("TS_CARRY_NEXT", lines)
-        liability = slip.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_LIAB_DED")
+        liability = slip.telesales_source_ids.filtered(
+            lambda r: r.rule_code == "TS_LIAB_DED"
+        )
         self.assertEqual(liability.amount_due, 300.0)
         self.assertEqual(liability.amount, -300.0)
 
@@ -135,11 +147,17 @@ class TestSalaryRules(PayrollCase):
             slip.compute_sheet()
         for line in slip.line_ids.filtered(lambda line: line.code.startswith("TS_")):
             self.assertTrue(line.telesales_source_ids, line.code)
-            self.assertAlmostEqual(sum(line.telesales_source_ids.mapped("amount")), line.total)
-        action = slip.line_ids.filtered(lambda line: line.code == "TS_BASE").action_view_telesales_sources()
+            self.assertAlmostEqual(
+                sum(line.telesales_source_ids.mapped("amount")), line.total
+            )
+        action = slip.line_ids.filtered(
+            lambda line: line.code == "TS_BASE"
+        ).action_view_telesales_sources()
         self.assertEqual(self.Source.search(action["domain"]).rule_code, "TS_BASE")
         base = slip.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_BASE")
-        self.assertEqual(base.action_open_source()["res_model"], "telesales.rank.history")
+        self.assertEqual(
+            base.action_open_source()["res_model"], "telesales.rank.history"
+        )
         self.assertEqual(slip.telesales_source_count, 3)
 
     def test_other_structures_untouched(self):
@@ -149,7 +167,20 @@ class TestSalaryRules(PayrollCase):
                 "name": "Stock",
                 "code": "STOCK",
                 "rule_ids": [
-                    (0, 0, {"name": "Basic", "code": "BASIC", "sequence": 1, "category_id": self.env.ref("telesales_payroll.category_basic").id, "amount_select": "code", "amount_python_compute": "result = contract.wage"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Basic",
+                            "code": "BASIC",
+                            "sequence": 1,
+                            "category_id": self.env.ref(
+                                "telesales_payroll.category_basic"
+                            ).id,
+                            "amount_select": "code",
+                            "amount_python_compute": "result = contract.wage",
+                        },
+                    ),
                 ],
             }
         )

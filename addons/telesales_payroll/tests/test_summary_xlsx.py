@@ -30,7 +30,9 @@ class TestSummaryXlsx(PayrollCase):
         rejected = self.payslip(self.agent_a1, run=run)
         rejected.action_payslip_cancel()
         content, kind = (
-            self.env["ir.actions.report"].with_user(self.auditor)._render_xlsx(REPORT, run.ids, {})
+            self.env["ir.actions.report"]
+            .with_user(self.auditor)
+            ._render_xlsx(REPORT, run.ids, {})
         )
         self.assertEqual(kind, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
@@ -43,15 +45,21 @@ class TestSummaryXlsx(PayrollCase):
         self.assertLess(codes.index("GROSS"), codes.index("TS_ATT_DED"))
         self.assertLess(codes.index("TS_ATT_DED"), codes.index("NET"))
         body = rows[3:-1]
-        self.assertEqual(len(body), len(self.staff))  # one row per employee, rejected left out
+        self.assertEqual(
+            len(body), len(self.staff)
+        )  # one row per employee, rejected left out
         by_name = {row[0]: dict(zip(codes, row[2:], strict=True)) for row in body}
         for slip in slips:
             lines = self.lines(slip)
             for code in codes:
-                self.assertAlmostEqual(by_name[slip.employee_id.name][code], lines.get(code, 0.0))
+                self.assertAlmostEqual(
+                    by_name[slip.employee_id.name][code], lines.get(code, 0.0)
+                )
         totals = dict(zip(codes, rows[-1][2:], strict=True))
         self.assertIn("Total", rows[-1][0])
         for code in codes:
-            self.assertAlmostEqual(totals[code], sum(row[code] for row in by_name.values()))
+            self.assertAlmostEqual(
+                totals[code], sum(row[code] for row in by_name.values())
+            )
         self.assertEqual(by_name[self.agent_a2.name]["TS_COMM"], 700.0)
         self.assertEqual(by_name[self.agent_b1.name]["TS_ATT_DED"], -60.0)
