@@ -2,6 +2,7 @@
 # Command 3: the benchmarks.
 #
 #   tools/bench.sh                       every bench/bench_*.py
+#   tools/bench.sh compliance [args]     one of them by name (calls, compliance, payroll, xlsx …)
 #   tools/bench.sh bench/bench_compliance.py [args]
 #
 # Creates (once) the database $BENCH_DB with the modules and no demo data; each
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 source tools/setup.sh
 
 BENCH_DB=${BENCH_DB:-telesales_bench}
-MODULES=${BENCH_MODULES:-telesales_hr}
+MODULES=${BENCH_MODULES:-telesales_hr,telesales_quality,telesales_payroll}
 LOG_DIR=$STATE_DIR/log
 mkdir -p "$LOG_DIR"
 
@@ -21,7 +22,7 @@ if [ "${BENCH_FRESH:-0}" = 1 ]; then
     dropdb --if-exists "$BENCH_DB"
     rm -rf "$STATE_DIR/data/filestore/$BENCH_DB"
 fi
-if ! psql -d "$BENCH_DB" -Atqc "SELECT 1 FROM ir_module_module WHERE name='telesales_hr' AND state='installed'" 2>/dev/null | grep -q 1; then
+if ! psql -d "$BENCH_DB" -Atqc "SELECT 1 FROM ir_module_module WHERE name='telesales_payroll' AND state='installed'" 2>/dev/null | grep -q 1; then
     say "creating the bench database $BENCH_DB with $MODULES (no demo data)"
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" \
         --log-level=warn --stop-after-init --without-demo=all \
@@ -37,6 +38,7 @@ args=()
 for arg in "$@"; do
     case $arg in
         bench/*.py) scripts+=("$arg") ;;
+        [a-z]*) [ -f "bench/bench_$arg.py" ] && scripts+=("bench/bench_$arg.py") || args+=("$arg") ;;
         *) args+=("$arg") ;;
     esac
 done

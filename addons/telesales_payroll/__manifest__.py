@@ -12,6 +12,20 @@
     "application": False,
     "installable": True,
     "depends": ["telesales_hr", "telesales_quality", "payroll", "report_xlsx"],
-    "data": [],
-    "demo": [],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/telesales_payroll_security.xml",
+        "security/ir.model.access.csv",
+        "data/hr_payroll_structure_data.xml",
+        "views/telesales_payslip_source_views.xml",
+        "views/telesales_deduction_carryover_views.xml",
+        "views/hr_payslip_views.xml",
+        "views/hr_payslip_run_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/telesales_payroll_menus.xml",
+        "report/telesales_payroll_reports.xml",
+    ],
+    "demo": [
+        "demo/telesales_payroll_demo.xml",
+    ],
 }

@@ -1,1 +1,9 @@
-
+from . import res_company
+from . import res_config_settings
+from . import hr_payroll_structure
+from . import telesales_payslip_source
+from . import telesales_deduction_carryover
+from . import hr_payslip
+from . import hr_payslip_line
+from . import hr_payslip_run
+from . import telesales_demo

@@ -1,0 +1,91 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, models
+
+
+class TelesalesDemo(models.AbstractModel):
+    _inherit = "telesales.demo"
+
+    @api.model
+    def _telesales_demo_payroll(self):
+        """A running contract on the telesales structure for every telesales
+        agent and team leader, and last month's payslip batch, computed."""
+        structure = self.env.ref("telesales_payroll.structure_telesales")
+        employees = self.env["hr.employee"].search(
+            [
+                ("is_telesales_agent", "=", True),
+                ("company_id", "=", self.env.company.id),
+            ]
+        )
+        employees = employees.filtered(lambda employee: not employee.contract_ids)
+        if not employees:
+            return
+        History = self.env["telesales.rank.history"]
+        starts = {
+            employee.id: start
+            for employee, start in History._read_group(
+                [("employee_id", "in", employees.ids)],
+                ["employee_id"],
+                ["date_start:min"],
+            )
+        }
+        contracts = self.env["hr.contract"].create(
+            [
+                {
+                    "name": self.env._(
+                        "Telesales contract of %(name)s", name=employee.name
+                    ),
+                    "employee_id": employee.id,
+                    "struct_id": structure.id,
+                    # informative only: the telesales structure pays the rank's wage
+                    "wage": employee.telesales_rank_id.base_wage,
+                    "date_start": starts.get(employee.id)
+                    or date.today().replace(day=1),
+                    "resource_calendar_id": (
+                        employee.resource_calendar_id
+                        or self.env.company.resource_calendar_id
+                    ).id,
+                    "state": "open",
+                    "company_id": employee.company_id.id,
+                }
+                for employee in employees
+            ]
+        )
+        first = date.today().replace(day=1) - relativedelta(months=1)
+        last = first + relativedelta(months=1, days=-1)
+        batch = self.env["hr.payslip.run"].create(
+            {
+                "name": self.env._(
+                    "Telesales %(month)s", month=first.strftime("%Y-%m")
+                ),
+                "date_start": first,
+                "date_end": last,
+                "struct_id": structure.id,
+            }
+        )
+        Payslip = self.env["hr.payslip"]
+        slips = Payslip.create(
+            [
+                {
+                    "employee_id": contract.employee_id.id,
+                    "contract_id": contract.id,
+                    "struct_id": structure.id,
+                    "date_from": first,
+                    "date_to": last,
+                    "payslip_run_id": batch.id,
+                    "company_id": contract.company_id.id,
+                    "worked_days_line_ids": [
+                        (0, 0, line)
+                        for line in Payslip.get_worked_day_lines(contract, first, last)
+                    ],
+                }
+                for contract in contracts
+                if contract.date_start <= last
+            ]
+        )
+        slips._compute_name()
+        slips.compute_sheet()

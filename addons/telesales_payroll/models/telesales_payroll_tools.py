@@ -1,0 +1,92 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Date and money arithmetic of the telesales payroll, free of the ORM so it
+can be tested on plain values."""
+
+from bisect import bisect_left, bisect_right
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+ONE_DAY = timedelta(days=1)
+
+
+def intersect(start, end, other_start, other_end):
+    """The common part of two closed date intervals, or None."""
+    start, end = max(start, other_start), min(end, other_end)
+    return (start, end) if start <= end else None
+
+
+def subtract(start, end, covered):
+    """Parts of [start, end] outside every (start, end) of `covered`."""
+    parts = []
+    cursor = start
+    for c_start, c_end in sorted(covered):
+        if c_end < cursor or c_start > end:
+            continue
+        if c_start > cursor:
+            parts.append((cursor, c_start - ONE_DAY))
+        cursor = max(cursor, c_end + ONE_DAY)
+        if cursor > end:
+            break
+    if cursor <= end:
+        parts.append((cursor, end))
+    return parts
+
+
+def month_pieces(start, end):
+    """Split [start, end] at month boundaries: (start, end, month first day)."""
+    pieces = []
+    cursor = start
+    while cursor <= end:
+        month_first = cursor.replace(day=1)
+        month_last = month_first + relativedelta(months=1) - ONE_DAY
+        pieces.append((cursor, min(end, month_last), month_first))
+        cursor = month_last + ONE_DAY
+    return pieces
+
+
+class WorkingDays:
+    """Working days per calendar, computed once for a whole batch.
+
+    ``days`` maps a calendar id to the sorted dates it has work on; an
+    employee without calendar works every day.
+    """
+
+    def __init__(self, days):
+        self.days = days
+
+    def count(self, calendar_id, start, end):
+        days = self.days.get(calendar_id)
+        if days is None:
+            return (end - start).days + 1
+        return bisect_right(days, end) - bisect_left(days, start)
+
+    def month_count(self, calendar_id, month_first):
+        month_last = month_first + relativedelta(months=1) - ONE_DAY
+        return self.count(calendar_id, month_first, month_last)
+
+
+def cap_deductions(gross, items, cap_rate, min_wage, rounding=0.01):
+    """Deduct `items` in order while the month allows it; carry the rest.
+
+    All deductions of the month together stay within `cap_rate` percent of the
+    month's wage (`gross`) and never take the net pay below `min_wage`
+    (SPEC §6). Each item is a dict with a positive ``amount_due``; this sets
+    its ``applied`` and ``carried`` amounts and returns what was deducted.
+    """
+
+    def rnd(value):
+        return round(round(value / rounding) * rounding, 10)
+
+    allowed = max(0.0, min(gross * cap_rate / 100.0, gross - min_wage))
+    allowed = rnd(allowed)
+    total = 0.0
+    for item in items:
+        due = max(0.0, item["amount_due"])
+        applied = rnd(min(due, allowed))
+        allowed = rnd(allowed - applied)
+        item["applied"] = applied
+        item["carried"] = rnd(due - applied)
+        total += applied
+    return rnd(total)

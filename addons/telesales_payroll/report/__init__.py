@@ -1,0 +1,1 @@
+from . import payslip_run_summary_xlsx
