@@ -636,17 +636,11 @@ class HrPayslip(models.Model):
     def _telesales_collect_kpi(self, employees, month_first_day):
         """{employee id: the month's KPI reached the pass line}."""
         Employee = self.env["hr.employee"].sudo()
-        # TODO(merge): guard only until issue4b is merged
-        if not hasattr(Employee, "_telesales_kpi_passed"):
-            return dict.fromkeys(employees.ids, True)
         return Employee._telesales_kpi_passed(employees, month_first_day)
 
     @api.model
     def _telesales_collect_premium(self, employees, date_from, date_to):
         """{employee id: effective premium of the interval}."""
-        # TODO(merge): guard only until issue3 is merged
-        if "telesales.premium" not in self.env:
-            return {}
         return (
             self.env["telesales.premium"]
             .sudo()
@@ -656,9 +650,6 @@ class HrPayslip(models.Model):
     @api.model
     def _telesales_collect_referrals(self, employees, date_to):
         """Approved, unpaid referral milestones due by `date_to`."""
-        # TODO(merge): guard only until issue5 is merged
-        if "telesales.referral.milestone" not in self.env:
-            return []
         milestones = (
             self.env["telesales.referral.milestone"].sudo()._payable(employees, date_to)
         )
@@ -679,9 +670,6 @@ class HrPayslip(models.Model):
     @api.model
     def _telesales_collect_attendance(self, employees, date_from, date_to):
         """Attendance deductions of the daily compliance rows not paid yet."""
-        # TODO(merge): guard only until issue4b is merged
-        if "telesales.daily.compliance" not in self.env:
-            return []
         rows = (
             self.env["telesales.daily.compliance"]
             .sudo()
@@ -715,9 +703,6 @@ class HrPayslip(models.Model):
     @api.model
     def _telesales_collect_quality_points(self, employees, date_from, date_to):
         """{employee id: behaviour-quality points lost in the interval}."""
-        # TODO(merge): guard only until issue6 is merged
-        if "telesales.discipline" not in self.env:
-            return {}
         return (
             self.env["telesales.discipline"]
             .sudo()
@@ -727,9 +712,6 @@ class HrPayslip(models.Model):
     @api.model
     def _telesales_collect_liability(self, employees, date_from, date_to):
         """{employee id: supervisor liability charged in the interval}."""
-        # TODO(merge): guard only until issue6 is merged
-        if "telesales.liability" not in self.env:
-            return {}
         return (
             self.env["telesales.liability"]
             .sudo()
@@ -771,18 +753,12 @@ class HrPayslip(models.Model):
     @api.model
     def _telesales_point_value(self, company):
         """CNY per behaviour-quality point (a telesales_quality setting)."""
-        # TODO(merge): guard only until issue6 is merged
-        if "telesales_point_value" in company._fields:
-            return company.telesales_point_value
-        return 5.0
+        return company.telesales_point_value
 
     @api.model
     def _telesales_liability_cap(self, company):
         """Supervisor liability cap, % of the month's management allowance."""
-        # TODO(merge): guard only until issue6 is merged (align the field name)
-        if "telesales_liability_cap" in company._fields:
-            return company.telesales_liability_cap
-        return 20.0
+        return company.telesales_liability_cap_percent
 
     def _telesales_working_days(self, date_from, date_to):
         """Working days of every calendar of these payslips over the whole
@@ -822,23 +798,17 @@ class HrPayslip(models.Model):
         by_model = defaultdict(lambda: self.env["telesales.payslip.source"])
         for row in rows:
             by_model[row.res_model] |= row
-        # TODO(merge): guard only until issue4b is merged
-        if (
-            "telesales.daily.compliance" in self.env
-            and by_model["telesales.daily.compliance"]
-        ):
+        if by_model["telesales.daily.compliance"]:
             self.env["telesales.daily.compliance"].sudo().browse(
                 by_model["telesales.daily.compliance"].mapped("res_id")
             ).write({"locked": True})
-        # TODO(merge): guard only until issue5 is merged
-        if "telesales.referral.milestone" in self.env:
-            Milestone = self.env["telesales.referral.milestone"].sudo()
-            for slip in by_model["telesales.referral.milestone"].payslip_id:
-                Milestone.browse(
-                    by_model["telesales.referral.milestone"]
-                    .filtered(lambda row, slip=slip: row.payslip_id == slip)
-                    .mapped("res_id")
-                )._mark_paid(slip)
+        Milestone = self.env["telesales.referral.milestone"].sudo()
+        for slip in by_model["telesales.referral.milestone"].payslip_id:
+            Milestone.browse(
+                by_model["telesales.referral.milestone"]
+                .filtered(lambda row, slip=slip: row.payslip_id == slip)
+                .mapped("res_id")
+            )._mark_paid(slip)
         self._telesales_settle_carryover(
             by_model["telesales.deduction.carryover"], rows
         )
@@ -900,24 +870,20 @@ class HrPayslip(models.Model):
         rows = self.sudo().telesales_source_ids.filtered(
             lambda row: row.state == "paid"
         )
-        # TODO(merge): guard only until issue4b is merged
-        if "telesales.daily.compliance" in self.env:
-            self.env["telesales.daily.compliance"].sudo().browse(
+        self.env["telesales.daily.compliance"].sudo().browse(
+            rows.filtered(
+                lambda row: row.res_model == "telesales.daily.compliance"
+            ).mapped("res_id")
+        ).write({"locked": False})
+        milestones = (
+            self.env["telesales.referral.milestone"]
+            .sudo()
+            .browse(
                 rows.filtered(
-                    lambda row: row.res_model == "telesales.daily.compliance"
+                    lambda row: row.res_model == "telesales.referral.milestone"
                 ).mapped("res_id")
-            ).write({"locked": False})
-        # TODO(merge): guard only until issue5 is merged
-        if "telesales.referral.milestone" in self.env:
-            milestones = (
-                self.env["telesales.referral.milestone"]
-                .sudo()
-                .browse(
-                    rows.filtered(
-                        lambda row: row.res_model == "telesales.referral.milestone"
-                    ).mapped("res_id")
-                )
             )
-            if milestones:
-                milestones._release_payment()
+        )
+        if milestones:
+            milestones._release_payment()
         rows.write({"state": "released"})

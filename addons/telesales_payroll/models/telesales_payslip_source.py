@@ -262,10 +262,10 @@ class TelesalesPayslipSource(models.Model):
     @api.model
     def _period_date_field(self, model):
         """Date field of the records behind an amount that accrues by day."""
-        # TODO(merge): check these field names once issue3 and issue6 are merged
         field = {
             "telesales.premium": "date",
-            "telesales.discipline": "date",
-            "telesales.liability": "date",
+            # points count in the month the case was applied
+            "telesales.discipline": "period",
+            "telesales.liability": "month",
         }.get(model)
         return field if field in self.env[model]._fields else None
