@@ -28,4 +28,9 @@
     "demo": [
         "demo/telesales_payroll_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "telesales_payroll/static/tests/tours/*.js",
+        ],
+    },
 }

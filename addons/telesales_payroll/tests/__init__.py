@@ -4,4 +4,5 @@ from . import test_paid_once
 from . import test_batch
 from . import test_access
 from . import test_summary_xlsx
+from . import test_ui_tours
 from . import test_sources_after_merge
