@@ -5,10 +5,13 @@
 
 Builds a centre of N agents (default 1,000, in teams of 25 with their team
 leaders) with a quarter of data: rank history with promotions inside the
-quarter, the quarter's first two months paid by done telesales payslips
-(so the paid-source ledger is filled) and deductions carried over from
-February. Then, in the same run and transaction, times computing the third
-month's batch
+quarter; the records of the other modules the payslips read (premium ledger,
+daily compliance rows with late days, KPI deductions, approved referral
+bonuses, applied disciplinary cases and the team leaders' liability); the
+quarter's first two months paid by done telesales payslips (so the
+paid-source ledger is filled and the paid compliance days and bonuses are
+locked) and deductions carried over from February. Then, in the same run and
+transaction, times computing the third month's batch
 
 * with a stock OCA structure (BASIC = contract wage, GROSS, NET), and
 * with the telesales structure (rank wage prorated by working days, split
@@ -27,7 +30,7 @@ import argparse
 import random
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -141,6 +144,142 @@ def build_centre(env, agents, rng):
     return contracts
 
 
+def build_sources(env, contracts, rng):
+    """The records of the other modules the telesales payslips read, for the
+    quarter, made through their models (the compliance rows with the bulk
+    writer ``_compute_for_range`` itself uses)."""
+    from odoo.addons.telesales_hr.models.bulk import bulk_insert
+
+    company = env.company
+    quiet = {"tracking_disable": True, "mail_create_nolog": True}
+    employees = contracts.employee_id
+    leaders = employees.filtered(lambda emp: emp.department_id.manager_id == emp)
+    agents = employees - leaders
+    start, end = QUARTER[0][0], QUARTER[-1][1]
+    weekdays = [
+        start + timedelta(days=n)
+        for n in range((end - start).days + 1)
+        if (start + timedelta(days=n)).weekday() < 5
+    ]
+    # premium ledger: about 10 sales a month per agent, some cancelled or
+    # refunded later
+    premium = []
+    for employee in agents:
+        for seq in range(30):
+            day = rng.choice(weekdays)
+            draw = rng.random()
+            state, refund = "effective", False
+            if draw < 0.04:
+                state = "cancelled"
+            elif draw < 0.08:
+                state = "refunded"
+                refund = min(day + timedelta(days=rng.randrange(5, 50)), end)
+            premium.append(
+                {
+                    "external_id": f"BENCH-{employee.id}-{seq}",
+                    "employee_id": employee.id,
+                    "date": day,
+                    "amount": rng.choice([1200.0, 2400.0, 3600.0, 6000.0]),
+                    "state": state,
+                    "refund_date": refund,
+                }
+            )
+    env["telesales.premium"].create(premium)
+    # daily compliance: one row per person and working day, 8 % late
+    rows = []
+    for employee in employees:
+        for day in weekdays:
+            late = rng.random() < 0.08
+            amount = rng.choice([4.0, 8.0, 120.0]) if late else 0.0
+            rows.append(
+                {
+                    "employee_id": employee.id,
+                    "department_id": employee.department_id.id,
+                    "company_id": company.id,
+                    "date": day,
+                    "locked": False,
+                    "compliant": not late,
+                    "late_minutes": 20 if late else 0,
+                    "late_tier": "major" if late else "none",
+                    "late_deduction": amount,
+                    "attendance_deduction": amount,
+                }
+            )
+    bulk_insert(env["telesales.daily.compliance"], rows)
+    # KPI: a tenth of the agents lose 25 points in a month (trainees then
+    # lose their newcomer allowance)
+    env["telesales.kpi.deduction"].with_context(**quiet).create(
+        [
+            {
+                "employee_id": employee.id,
+                "date": period[0] + timedelta(days=9),
+                "points": 25,
+                "breach_type": "other",
+                "reason": "Bench",
+            }
+            for employee in agents
+            for period in QUARTER
+            if rng.random() < 0.1
+        ]
+    )
+    # referrals: 5 % of the agents referred a hire; the daily cron makes the
+    # bonuses due and HR approves them
+    referrers = agents.filtered(lambda emp: rng.random() < 0.05)
+    hires = (
+        env["hr.employee"]
+        .with_context(**quiet)
+        .create(
+            [
+                {"name": f"Bench hire {i}", "department_id": emp.department_id.id}
+                for i, emp in enumerate(referrers)
+            ]
+        )
+    )
+    env["telesales.referral"].with_context(**quiet).create(
+        [
+            {
+                "referrer_id": referrer.id,
+                "employee_id": hire.id,
+                "date_start": date(2024, 12, rng.randrange(1, 29)),
+            }
+            for referrer, hire in zip(referrers, hires, strict=True)
+        ]
+    )
+    Milestone = env["telesales.referral.milestone"].with_context(**quiet)
+    Milestone._cron_referral_milestones(end).filtered(
+        lambda m: m.state == "due"
+    ).action_approve()
+    # discipline: 3 % of the agents get a case applied each month, their team
+    # leaders answer for it (the workflow's effects are not the point here)
+    levels = [
+        env.ref("telesales_quality.level_public"),
+        env.ref("telesales_quality.level_warning"),
+    ]
+    Case = env["telesales.discipline"].with_context(**quiet)
+    for period in QUARTER:
+        picked = agents.filtered(lambda emp: rng.random() < 0.03)
+        cases = Case.create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "level_id": rng.choice(levels).id,
+                    "severity": "general",
+                    "date": period[0] + timedelta(days=5),
+                    "facts": "Bench",
+                }
+                for employee in picked
+            ]
+        )
+        cases._workflow_write(
+            {
+                "state": "applied",
+                "date_applied": period[0] + timedelta(days=12),
+                "period": period[0],
+            }
+        )
+        env["telesales.liability"]._compute_month(period[0])
+
+
 def stock_structure(env):
     """OCA's stock computation: basic from the contract wage, gross, net."""
     Category = env["hr.salary.rule.category"]
@@ -227,6 +366,25 @@ def bench(env, agents):
         f"  {'centre, rank history, contracts built':<58} "
         f"{time.perf_counter() - start:8.2f} s"
     )
+    start = time.perf_counter()
+    build_sources(env, contracts, rng)
+    env.flush_all()
+    counts = ", ".join(
+        f"{env[model].search_count([])} {label}"
+        for model, label in (
+            ("telesales.premium", "premium lines"),
+            ("telesales.daily.compliance", "compliance rows"),
+            ("telesales.kpi.deduction", "KPI deductions"),
+            ("telesales.referral.milestone", "referral bonuses"),
+            ("telesales.discipline", "cases"),
+            ("telesales.liability", "liabilities"),
+        )
+    )
+    print(
+        f"  {'sources of the other modules built':<58} "
+        f"{time.perf_counter() - start:8.2f} s"
+    )
+    print(f"  sources: {counts}")
     # the quarter's first two months, paid: the ledger the third month reads
     for month, period in enumerate(QUARTER[:2], start=1):
         run = batch(env, contracts, period, telesales, f"Bench M{month}")

@@ -1,5 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -13,7 +14,9 @@ class TelesalesDemo(models.AbstractModel):
     @api.model
     def _telesales_demo_payroll(self):
         """A running contract on the telesales structure for every telesales
-        agent and team leader, and last month's payslip batch, computed."""
+        agent and team leader, last month's sales where the sales demo has
+        none (it fills the previous quarter), and last month's payslip batch,
+        computed."""
         structure = self.env.ref("telesales_payroll.structure_telesales")
         employees = self.env["hr.employee"].search(
             [
@@ -57,6 +60,7 @@ class TelesalesDemo(models.AbstractModel):
         )
         first = date.today().replace(day=1) - relativedelta(months=1)
         last = first + relativedelta(months=1, days=-1)
+        self._telesales_demo_payroll_premium(employees, first, last)
         batch = self.env["hr.payslip.run"].create(
             {
                 "name": self.env._(
@@ -89,3 +93,70 @@ class TelesalesDemo(models.AbstractModel):
         )
         slips._compute_name()
         slips.compute_sheet()
+
+    @api.model
+    def _telesales_demo_payroll_premium(self, employees, first, last):
+        """About a dozen sales in the month for each employee without any,
+        around the monthly target of the rank held (a few cancelled or
+        refunded), so that the month's payslips pay a commission.
+        Deterministic (seeded); idempotent (external ids)."""
+        Premium = self.env["telesales.premium"]
+        sold = {
+            employee.id
+            for (employee,) in Premium._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("date", ">=", first),
+                    ("date", "<=", last),
+                ],
+                ["employee_id"],
+            )
+        }
+        ranks = self.env["telesales.rank.history"]._rank_at(employees, last)
+        rng = random.Random(20260201)
+        days = [
+            first + relativedelta(days=n)
+            for n in range((last - first).days + 1)
+            if (first + relativedelta(days=n)).weekday() < 5
+        ]
+        vals_list = []
+        for employee in employees.sorted("id"):
+            rank = ranks.get(employee.id)
+            if employee.id in sold or not rank or not days:
+                continue
+            total = (rank.monthly_target or 10000.0) * rng.choice(
+                [0.6, 0.85, 1.0, 1.1, 1.25, 1.5]
+            )
+            weights = [rng.random() + 0.2 for _dummy in range(12)]
+            month = f"{first:%Y%m}"
+            for seq, weight in enumerate(weights):
+                day = rng.choice(days)
+                amount = round(max(total * weight / sum(weights), 100.0), -1)
+                draw = rng.random()
+                state, refund_date = "effective", False
+                if draw < 0.04:
+                    state = "cancelled"
+                elif draw < 0.08:
+                    state = "refunded"
+                    refund_date = min(
+                        day + relativedelta(days=rng.randrange(3, 20)), last
+                    )
+                vals_list.append(
+                    {
+                        "external_id": f"DEMO-PAY-{month}-{employee.id}-{seq:02d}",
+                        "employee_id": employee.id,
+                        "date": day,
+                        "amount": amount,
+                        "state": state,
+                        "refund_date": refund_date,
+                        "policy_ref": f"P{month}{employee.id:04d}{seq:02d}",
+                    }
+                )
+        existing = set(
+            Premium.search(
+                [("external_id", "in", [vals["external_id"] for vals in vals_list])]
+            ).mapped("external_id")
+        )
+        return Premium.create(
+            [vals for vals in vals_list if vals["external_id"] not in existing]
+        )

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_summary_xlsx
 from . import test_ui_tours
 from . import test_sources_after_merge
+from . import test_demo

@@ -7,14 +7,20 @@ structure with an absurd contract wage (99,999): the telesales structure pays
 the rank's wage, so the contract wage must never show up. The calendar works
 Monday to Friday, so April 2025 has 22 working days (1-15: 11, 16-30: 11).
 
-Sources that other branches provide are faked by patching the payslip's
-collector methods (``fake_sources``): the payslip side (rules, cap,
-carry-over, paid once) is tested on real payslips either way.
+Amounts other modules compute from data this module does not own (premium,
+KPI, quality points, liability) may be fixed by patching the payslip's
+collector methods (``fake_sources``) to test the payslip side (rules, cap,
+carry-over, paid once) on exact figures; test_sources_after_merge.py feeds
+them from real records instead. Compliance days and referral bonuses are
+always real records (``make_compliance``, ``make_milestone``): paying them
+locks or marks the records themselves.
 """
 
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
 
 from odoo.addons.telesales_hr.tests.common import TelesalesCase
 
@@ -29,9 +35,17 @@ class PayrollCase(TelesalesCase):
         cls.Payslip = cls.env["hr.payslip"]
         cls.Source = cls.env["telesales.payslip.source"]
         cls.Carry = cls.env["telesales.deduction.carryover"]
+        cls.Compliance = cls.env["telesales.daily.compliance"]
+        cls.Referral = cls.env["telesales.referral"]
+        cls.Milestone = cls.env["telesales.referral.milestone"]
         cls.structure = cls.env.ref("telesales_payroll.structure_telesales")
         cls.company.write(
-            {"telesales_deduction_cap": 20.0, "telesales_min_monthly_wage": 1000.0}
+            {
+                "telesales_deduction_cap": 20.0,
+                "telesales_min_monthly_wage": 1000.0,
+                "telesales_referral_first_months": 1,
+                "telesales_referral_approver_id": cls.hr_user.id,
+            }
         )
         for rank, rate in zip(
             cls.ranks, [0.02, 0.03, 0.035, 0.04, 0.045, 0.05], strict=True
@@ -107,6 +121,54 @@ class PayrollCase(TelesalesCase):
         slip._compute_name()
         return slip
 
+    @classmethod
+    def make_compliance(cls, employee, day, deduction):
+        """A daily compliance row of ``employee`` with an attendance deduction
+        (a late arrival) of ``deduction``. The rows are computed records
+        (``_compute_for_range``); this writes one directly to get an exact
+        amount, with the fields a computed late day has."""
+        rank = cls.History._rank_at(employee, day).get(employee.id)
+        return cls.Compliance.create(
+            {
+                "employee_id": employee.id,
+                "date": day,
+                "rank_id": rank and rank.id,
+                "late_tier": "major",
+                "late_deduction": deduction,
+                "attendance_deduction": deduction,
+            }
+        )
+
+    @classmethod
+    def make_milestone(cls, referrer, date_due, amount=100.0):
+        """An approved referral bonus of ``referrer`` due on ``date_due``, made
+        the way telesales_hr makes one: a referral of a new hire, the daily
+        cron on the due date, the HR officer's approval."""
+        cls.company.telesales_referral_first_amount = amount
+        hire = cls.env["hr.employee"].create(
+            {
+                "name": f"Hire of {referrer.name} ({date_due})",
+                "department_id": referrer.department_id.id,
+                "company_id": cls.company.id,
+            }
+        )
+        referral = cls.Referral.with_user(cls.hr_user).create(
+            {
+                "referrer_id": referrer.id,
+                "employee_id": hire.id,
+                "date_start": date_due
+                - relativedelta(months=cls.company.telesales_referral_first_months),
+            }
+        )
+        milestone = referral.milestone_ids.filtered(
+            lambda m: m.kind == "one_month"
+        ).with_env(cls.env)
+        if milestone.date_due != date_due:
+            raise ValueError(f"{date_due}: pick a due date on day 1 to 28")
+        cls.Milestone._cron_referral_milestones(date_due)
+        milestone.with_user(cls.hr_user).action_approve()
+        return milestone
+
     @staticmethod
     def lines(slip):
         """{rule code: total} of a computed payslip."""
@@ -122,11 +184,10 @@ class PayrollCase(TelesalesCase):
 
     @contextmanager
     def fake_sources(self, **sources):
-        """Patch the collectors of sources other branches provide.
+        """Patch the collectors of the amounts other modules compute.
 
         premium / quality / liability: {employee: amount or points} or a
         function (employees, date_from, date_to) -> {employee id: value};
-        attendance / referrals: [(employee, res_id, date, amount)];
         kpi: {employee: bool}.
         """
         Payslip = type(self.env["hr.payslip"])
@@ -143,37 +204,10 @@ class PayrollCase(TelesalesCase):
                 if employee in employees
             }
 
-        def records(model, rows, label):
-            def collect(self_, employees, *dates):
-                return [
-                    {
-                        "employee_id": employee.id,
-                        "res_model": model,
-                        "res_id": res_id,
-                        "amount": amount,
-                        "date": day,
-                        "name": f"{label} {res_id}",
-                    }
-                    for employee, res_id, day, amount in rows
-                    if employee in employees
-                ]
-
-            return collect
-
         mapping = {
             "premium": ("_telesales_collect_premium", per_employee),
             "quality": ("_telesales_collect_quality_points", per_employee),
             "liability": ("_telesales_collect_liability", per_employee),
-            "attendance": (
-                "_telesales_collect_attendance",
-                lambda rows: records(
-                    "telesales.daily.compliance", rows, "Compliance day"
-                ),
-            ),
-            "referrals": (
-                "_telesales_collect_referrals",
-                lambda rows: records("telesales.referral.milestone", rows, "Milestone"),
-            ),
             "kpi": (
                 "_telesales_collect_kpi",
                 lambda values: lambda self_, employees, month: {

@@ -10,15 +10,13 @@ from .common import APRIL, PayrollCase
 @tagged("post_install", "-at_install")
 class TestBatch(PayrollCase):
     def sources(self):
+        self.make_compliance(self.agent_a1, date(2025, 4, 3), 120.0)
+        self.make_compliance(self.agent_b1, date(2025, 4, 22), 900.0)
         return self.fake_sources(
             premium={
                 employee: 5000.0 * (index + 1)
                 for index, employee in enumerate(self.staff)
             },
-            attendance=[
-                (self.agent_a1, 1001, date(2025, 4, 3), 120.0),
-                (self.agent_b1, 1002, date(2025, 4, 22), 900.0),
-            ],
             quality={self.agent_a1b: 12, self.tl_a1: 40},
             liability={self.tl_a1: 250.0, self.tl_b1: 90.0},
         )

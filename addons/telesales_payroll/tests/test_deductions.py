@@ -61,24 +61,21 @@ class TestCapEngine(BaseCase):
 class TestCarryOver(PayrollCase):
     """agent_a2 (S2, 1,780 a month): the cap is 356 a month."""
 
+    def setUp(self):
+        super().setUp()
+        self.make_compliance(self.agent_a2, date(2025, 4, 2), 200.0)
+        self.make_compliance(self.agent_a2, date(2025, 4, 9), 300.0)
+        self.make_compliance(self.agent_a2, date(2025, 5, 6), 100.0)
+
     def april(self):
-        with self.fake_sources(
-            attendance=[
-                (self.agent_a2, 801, date(2025, 4, 2), 200.0),
-                (self.agent_a2, 802, date(2025, 4, 9), 300.0),
-            ],
-            quality={self.agent_a2: 30},
-        ):
+        with self.fake_sources(quality={self.agent_a2: 30}):
             slip = self.payslip(self.agent_a2, APRIL)
             slip.action_payslip_done()
         return slip
 
     def may(self):
-        with self.fake_sources(
-            attendance=[(self.agent_a2, 803, date(2025, 5, 6), 100.0)]
-        ):
-            slip = self.payslip(self.agent_a2, MAY)
-            slip.action_payslip_done()
+        slip = self.payslip(self.agent_a2, MAY)
+        slip.action_payslip_done()
         return slip
 
     def test_cap_and_floor_carried_over_two_months(self):

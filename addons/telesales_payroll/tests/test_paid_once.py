@@ -11,10 +11,10 @@ from .common import PayrollCase
 @tagged("post_install", "-at_install")
 class TestPaidOnce(PayrollCase):
     def sources(self):
+        self.make_compliance(self.agent_a2, date(2025, 4, 8), 40.0)
+        self.make_milestone(self.agent_a2, date(2025, 4, 10), 100.0)
         return self.fake_sources(
             premium={self.agent_a2: 10000.0},
-            attendance=[(self.agent_a2, 901, date(2025, 4, 8), 40.0)],
-            referrals=[(self.agent_a2, 902, date(2025, 4, 10), 100.0)],
             quality={self.agent_a2: 4},
         )
 

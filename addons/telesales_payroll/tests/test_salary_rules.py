@@ -97,29 +97,21 @@ class TestSalaryRules(PayrollCase):
         self.assertNotIn("TS_MGMT", self.lines(agent))
 
     def test_referral_bonus(self):
-        with self.fake_sources(
-            referrals=[
-                (self.agent_a2, 501, date(2025, 4, 20), 100.0),
-                (self.agent_a2, 502, date(2025, 5, 20), 100.0),  # due next month
-            ]
-        ):
-            slip = self.payslip(self.agent_a2)
-            slip.compute_sheet()
+        april = self.make_milestone(self.agent_a2, date(2025, 4, 20), 100.0)
+        self.make_milestone(self.agent_a2, date(2025, 5, 20), 100.0)  # next month
+        slip = self.payslip(self.agent_a2)
+        slip.compute_sheet()
         self.assertEqual(self.lines(slip)["TS_REF"], 100.0)
         self.assertEqual(self.lines(slip)["GROSS"], 1880.0)
         row = slip.telesales_source_ids.filtered(lambda r: r.rule_code == "TS_REF")
-        self.assertEqual(
-            (row.res_model, row.res_id), ("telesales.referral.milestone", 501)
-        )
+        self.assertEqual(row.source_ref, april)
 
     def test_deductions_within_the_cap(self):
         """Attendance rows of the period, quality points × 5 and the
         supervisor's liability (capped at 20% of the management allowance)."""
+        self.make_compliance(self.tl_a1, date(2025, 4, 3), 50.0)
+        self.make_compliance(self.tl_a1, date(2025, 3, 31), 80.0)  # other month
         with self.fake_sources(
-            attendance=[
-                (self.tl_a1, 701, date(2025, 4, 3), 50.0),
-                (self.tl_a1, 702, date(2025, 3, 31), 80.0),  # other month
-            ],
             quality={self.tl_a1: 10},
             liability={self.tl_a1: 500.0},
         ):
@@ -139,10 +131,8 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(liability.amount, -300.0)
 
     def test_every_line_traces_to_its_sources(self):
-        with self.fake_sources(
-            premium={self.agent_a2: 10000.0},
-            attendance=[(self.agent_a2, 703, date(2025, 4, 7), 30.0)],
-        ):
+        self.make_compliance(self.agent_a2, date(2025, 4, 7), 30.0)
+        with self.fake_sources(premium={self.agent_a2: 10000.0}):
             slip = self.payslip(self.agent_a2)
             slip.compute_sheet()
         for line in slip.line_ids.filtered(lambda line: line.code.startswith("TS_")):

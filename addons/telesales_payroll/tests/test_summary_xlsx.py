@@ -18,11 +18,8 @@ class TestSummaryXlsx(PayrollCase):
         run = self.env["hr.payslip.run"].create(
             {"name": "April 2025", "date_start": APRIL[0], "date_end": APRIL[1]}
         )
-        with self.fake_sources(
-            kpi={},
-            premium={self.agent_a2: 20000.0},
-            attendance=[(self.agent_b1, 1101, date(2025, 4, 9), 60.0)],
-        ):
+        self.make_compliance(self.agent_b1, date(2025, 4, 9), 60.0)
+        with self.fake_sources(kpi={}, premium={self.agent_a2: 20000.0}):
             slips = self.Payslip
             for employee in self.staff:
                 slips |= self.payslip(employee, run=run)
