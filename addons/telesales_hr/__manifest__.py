@@ -17,6 +17,7 @@
         "hr_recruitment",
         "mail",
         "base_import",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -40,6 +41,9 @@
         "views/telesales_premium_views.xml",
         "views/telesales_target_views.xml",
         "views/telesales_rank_review_views.xml",
+        "report/telesales_reports.xml",
+        "views/telesales_report_export_views.xml",
+        "views/telesales_dashboard_views.xml",
     ],
     "demo": [
         "demo/telesales_org_demo.xml",

@@ -20,3 +20,5 @@ from . import telesales_target
 from . import telesales_premium_month
 from . import telesales_rank_review
 from . import telesales_rank_review_line
+from . import telesales_team_leaderboard
+from . import telesales_agent_month

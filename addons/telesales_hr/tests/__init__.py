@@ -5,3 +5,6 @@ from . import test_premium
 from . import test_target
 from . import test_rank_review
 from . import test_rank_review_ui
+from . import test_xlsx_reports
+from . import test_dashboard
+from . import test_auditor
