@@ -4,7 +4,6 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from .telesales_premium import PREMIUM_EVENTS
-from .telesales_team_leaderboard import RANK_AT_MONTH_END
 
 
 class TelesalesAgentMonth(models.Model):
@@ -81,13 +80,15 @@ class TelesalesAgentMonth(models.Model):
         }
 
     def init(self):
+        # Written for the planner: rank periods joined to one calendar of
+        # months (no per-row lateral lookups), so the estimated cost stays
+        # low and PostgreSQL does not JIT-compile a dashboard query.
         tools.drop_view_if_exists(self.env.cr, self._table)
         extra = self._agent_month_extra_columns()
         extra_sql = SQL(", ").join(
             SQL("%s AS %s", expression, SQL.identifier(name))
             for name, expression in sorted(extra.items())
         )
-        rank = RANK_AT_MONTH_END.format(employee="m.employee_id", month="m.month")
         self.env.cr.execute(
             SQL(
                 """
@@ -103,39 +104,58 @@ class TelesalesAgentMonth(models.Model):
                       FROM ev
                   GROUP BY 1, 2
                 ),
-                span AS (
-                    SELECT employee_id, MIN(date_start) AS first_day
-                      FROM telesales_rank_history
-                  GROUP BY employee_id
+                -- each history entry is the rank held at the end of the
+                -- months from its start to the month before the next entry
+                -- (an entry followed by another in the same month never is)
+                periods AS (
+                    SELECT h.employee_id, h.rank_id, h.department_id,
+                           rk.monthly_target,
+                           date_trunc('month', h.date_start)::date AS first_month,
+                           LEAST(
+                               date_trunc('month', LEAD(h.date_start) OVER (
+                                   PARTITION BY h.employee_id
+                                   ORDER BY h.date_start, h.id)) - INTERVAL '1 month',
+                               date_trunc('month', COALESCE(e.departure_date,
+                                                            CURRENT_DATE))
+                           )::date AS last_month
+                      FROM telesales_rank_history h
+                      JOIN telesales_rank rk ON rk.id = h.rank_id
+                      JOIN hr_employee e ON e.id = h.employee_id
                 ),
-                m AS (
-                    SELECT s.employee_id, gs::date AS month
-                      FROM span s
-                      JOIN hr_employee e ON e.id = s.employee_id
-                CROSS JOIN LATERAL generate_series(
-                           date_trunc('month', s.first_day),
-                           date_trunc('month', GREATEST(s.first_day,
-                                   COALESCE(e.departure_date, CURRENT_DATE))),
+                calendar AS (
+                    SELECT gs::date AS month
+                      FROM generate_series(
+                           (SELECT date_trunc('month', MIN(date_start))
+                              FROM telesales_rank_history),
+                           date_trunc('month', CURRENT_DATE),
                            INTERVAL '1 month') gs
-                     UNION
-                    SELECT employee_id, month FROM sold
+                ),
+                held AS (
+                    SELECT p.employee_id, c.month, p.rank_id, p.department_id,
+                           p.monthly_target
+                      FROM periods p
+                      JOIN calendar c ON c.month BETWEEN p.first_month
+                                                     AND p.last_month
                 ),
                 b AS (
-                    SELECT m.employee_id, m.month, e.company_id,
-                           COALESCE(s.department_id, r.department_id,
+                    SELECT e.id AS employee_id,
+                           COALESCE(hd.month, s.month) AS month,
+                           e.company_id,
+                           COALESCE(s.department_id, hd.department_id,
                                     e.department_id) AS department_id,
-                           r.rank_id,
+                           hd.rank_id,
                            COALESCE(s.premium, 0) AS premium,
                            COALESCE(s.line_count, 0) AS line_count,
                            COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                    r.monthly_target, 0) AS target
-                      FROM m
-                      JOIN hr_employee e ON e.id = m.employee_id
-                 LEFT JOIN sold s ON s.employee_id = m.employee_id
-                                 AND s.month = m.month
-                 LEFT JOIN telesales_target t ON t.employee_id = m.employee_id
-                                             AND t.month = m.month
-                 LEFT JOIN LATERAL (%(rank)s) r ON TRUE
+                                    hd.monthly_target, 0) AS target
+                      FROM held hd
+                 FULL JOIN sold s ON s.employee_id = hd.employee_id
+                                 AND s.month = hd.month
+                      JOIN hr_employee e
+                           ON e.id = COALESCE(hd.employee_id, s.employee_id)
+                 LEFT JOIN telesales_target t
+                           ON t.employee_id = e.id
+                          AND t.month = COALESCE(hd.month, s.month)
                 )
                 SELECT ROW_NUMBER() OVER (ORDER BY b.month, b.employee_id) AS id,
                        b.employee_id, b.department_id, b.company_id, b.month,
@@ -148,7 +168,6 @@ class TelesalesAgentMonth(models.Model):
             """,
                 view=SQL.identifier(self._table),
                 events=SQL(PREMIUM_EVENTS),
-                rank=SQL(rank),
                 extra=extra_sql,
             )
         )

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import count
 
+import xlsxwriter
+
 from odoo import api, models
 from odoo.tools import SQL
 
@@ -138,7 +140,8 @@ class TelesalesXlsxStream(models.AbstractModel):
         )
 
     def _xlsx_sheet_name(self):
-        return self._description
+        """The report's description, in the user's language."""
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
 
     @api.model
     def _xlsx_source_domain(self, docids, data):
@@ -184,8 +187,6 @@ class TelesalesXlsxStream(models.AbstractModel):
     def _xlsx_write(self, target, docids, data):
         """Write the export into ``target`` (a file name or a binary file
         object). Returns the number of data rows written per sheet name."""
-        import xlsxwriter
-
         data = dict(data or {})
         domain = self._xlsx_source_domain(docids, data)
         workbook = xlsxwriter.Workbook(target, self.get_workbook_options())
@@ -399,7 +400,13 @@ class TelesalesXlsxStream(models.AbstractModel):
         names = {}
         cursor = SQL.identifier(f"telesales_xlsx_{os.getpid()}_{next(_CURSOR_SEQ)}")
         cr = self.env.cr
+        # an export reads every row: plan for the total time, not for the
+        # first rows (PostgreSQL's default for cursors), then restore
+        cr.execute("SHOW cursor_tuple_fraction")
+        fraction = cr.fetchone()[0]
+        cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, sql))
+        cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
         try:
             while True:
                 cr.execute(SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor))
@@ -442,8 +449,6 @@ class TelesalesXlsxStream(models.AbstractModel):
             return lambda value: labels.get(value, value) if value else None
         if fld.type == "boolean":
             return lambda value: bool(value)
-        if fld.type in ("integer", "float", "monetary"):
-            return lambda value: value if value is not None else None
         if fld.type in ("char", "text", "html"):
             return lambda value: value or None
         return None
@@ -472,6 +477,13 @@ class TelesalesXlsxStream(models.AbstractModel):
                     if record[index]:
                         missing.setdefault(comodel, set()).add(record[index])
         for comodel, ids in missing.items():
-            records = self.env[comodel].sudo().with_context(active_test=False).browse(ids)
+            # prefetch_fields=False: read what the display name needs, not
+            # every column of the comodel
+            records = (
+                self.env[comodel]
+                .sudo()
+                .with_context(active_test=False, prefetch_fields=False)
+                .browse(ids)
+            )
             for rec in records:
                 names[(comodel, rec.id)] = rec.display_name
