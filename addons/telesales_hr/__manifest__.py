@@ -17,6 +17,7 @@
         "hr_recruitment",
         "mail",
         "base_import",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -45,6 +46,9 @@
         "views/telesales_team_daily_compliance_views.xml",
         "views/telesales_kpi_deduction_views.xml",
         "wizards/telesales_compliance_compute_views.xml",
+        "report/telesales_reports.xml",
+        "views/telesales_report_export_views.xml",
+        "views/telesales_dashboard_views.xml",
     ],
     "demo": [
         "demo/telesales_org_demo.xml",

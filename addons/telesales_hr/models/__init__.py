@@ -25,3 +25,5 @@ from . import telesales_kpi_deduction
 from . import telesales_team_daily_compliance
 from . import telesales_flag_attendance
 from . import hr_attendance
+from . import telesales_team_leaderboard
+from . import telesales_agent_month

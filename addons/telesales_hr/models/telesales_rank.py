@@ -72,7 +72,9 @@ class TelesalesRank(models.Model):
             rank.display_name = f"[{rank.code}] {rank.name}" if rank.code else rank.name
 
     def _compute_employee_count(self):
-        groups = self.env["hr.employee"]._read_group(
+        # through the public employees: auditors and agents read the ladder
+        # without HR rights on hr.employee
+        groups = self.env["hr.employee.public"]._read_group(
             [("telesales_rank_id", "in", self.ids)],
             ["telesales_rank_id"],
             ["__count"],
@@ -100,4 +102,10 @@ class TelesalesRank(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("hr.open_view_employee_list_my")
         action["domain"] = [("telesales_rank_id", "=", self.id)]
         action["context"] = {}
+        if not self.env["hr.employee"].has_access("read"):
+            # auditors: the public employee list (the rank is public)
+            action["res_model"] = "hr.employee.public"
+            action["views"] = [(False, "list"), (False, "kanban"), (False, "form")]
+            action.pop("view_id", None)
+            action.pop("search_view_id", None)
         return action

@@ -10,3 +10,6 @@ from . import test_attendance_rules
 from . import test_proxy_punch
 from . import test_kpi
 from . import test_compliance_access
+from . import test_xlsx_reports
+from . import test_dashboard
+from . import test_auditor

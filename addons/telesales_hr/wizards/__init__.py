@@ -1,3 +1,4 @@
 from . import telesales_referral_milestone_cancel
 from . import telesales_team_kpi_compute
 from . import telesales_compliance_compute
+from . import telesales_report_export

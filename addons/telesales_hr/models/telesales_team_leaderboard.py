@@ -1,0 +1,189 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from .telesales_premium import PREMIUM_EVENTS
+
+# Rank held at the end of month ``<alias>.month`` by employee ``<employee>``,
+# with its monthly target and the team recorded on the history entry.
+RANK_AT_MONTH_END = """
+    SELECT h.rank_id, h.department_id, rk.monthly_target
+      FROM telesales_rank_history h
+      JOIN telesales_rank rk ON rk.id = h.rank_id
+     WHERE h.employee_id = {employee}
+       AND h.date_start < {month} + INTERVAL '1 month'
+  ORDER BY h.date_start DESC, h.id DESC
+     LIMIT 1
+"""
+
+
+class TelesalesTeamLeaderboard(models.Model):
+    """Teams of each month ranked by effective premium (manager dashboard,
+    SQL view): premium, target, achievement, and the figures of the other
+    telesales modules (talk time, compliance rate, QA pass rate).
+
+    The target follows ``telesales.target._team_targets``: the team's
+    recorded target of the month, else the department's monthly target, else
+    the sum of its agents' targets (recorded, employee's, rank's).
+
+    Extension: the last three columns come from
+    :meth:`_leaderboard_extra_columns`; the compliance and quality modules
+    override it and the view is rebuilt when they are installed or updated.
+    """
+
+    _name = "telesales.team.leaderboard"
+    _description = "Telesales Team Leaderboard"
+    _auto = False
+    _order = "month desc, position, department_id"
+    _rec_name = "department_id"
+
+    department_id = fields.Many2one("hr.department", string="Team", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(readonly=True)
+    position = fields.Integer(
+        readonly=True,
+        aggregator="min",
+        help="Place of the team by effective premium among the company's teams "
+        "of the month (1 = first).",
+    )
+    premium = fields.Monetary(string="Effective Premium", readonly=True)
+    agent_count = fields.Integer(
+        string="Selling Agents",
+        readonly=True,
+        help="Agents with premium in the month.",
+    )
+    target = fields.Monetary(readonly=True)
+    achievement = fields.Float(
+        string="Achievement (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Effective premium / target × 100 (average when grouped).",
+    )
+    talk_time = fields.Float(
+        string="Talk Time (h)",
+        readonly=True,
+        digits=(16, 1),
+        help="Hours on connected calls in the month (daily compliance module).",
+    )
+    compliance_rate = fields.Float(
+        string="Compliance Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Share of the agents' working days meeting the call-time rules "
+        "(daily compliance module).",
+    )
+    qa_pass_rate = fields.Float(
+        string="QA Pass Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Share of inspected calls that passed (quality module), as "
+        "reported in the team's monthly KPIs.",
+    )
+
+    @api.model
+    def _leaderboard_extra_columns(self):
+        """SQL of the columns other modules fill: ``{field name: SQL}``.
+
+        Each expression is evaluated once per row of the view and may use
+        ``b.department_id``, ``b.company_id`` and ``b.month`` (first day of
+        the month). A module overrides this, calls ``super()`` and replaces
+        its columns, e.g. in the compliance module::
+
+            columns["talk_time"] = SQL(
+                "(SELECT SUM(c.talk_seconds) / 3600.0"
+                "   FROM telesales_daily_compliance c"
+                "  WHERE c.department_id = b.department_id"
+                "    AND c.date >= b.month"
+                "    AND c.date < b.month + INTERVAL '1 month')"
+            )
+
+        Defaults: no talk time nor compliance rate (NULL) until the
+        compliance module is installed; the QA pass rate of the team's KPIs
+        of the month (``telesales.team.kpi``, filled once the quality module
+        reports rates through ``hr.department._telesales_qa_pass_rates``).
+        """
+        return {
+            "talk_time": SQL("NULL::numeric"),
+            "compliance_rate": SQL("NULL::numeric"),
+            "qa_pass_rate": SQL(
+                """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
+                     WHERE k.department_id = b.department_id AND k.month = b.month
+                       AND k.qa_pass_rate_evaluated)"""
+            ),
+        }
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        extra = self._leaderboard_extra_columns()
+        extra_sql = SQL(", ").join(
+            SQL("%s AS %s", expression, SQL.identifier(name))
+            for name, expression in sorted(extra.items())
+        )
+        member_rank = RANK_AT_MONTH_END.format(employee="e.id", month="k.month")
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %(view)s AS (
+                WITH ev AS (%(events)s),
+                sold AS (
+                    SELECT department_id, company_id,
+                           date_trunc('month', event_date)::date AS month,
+                           SUM(amount) AS premium,
+                           COUNT(DISTINCT employee_id) AS agent_count
+                      FROM ev
+                     WHERE department_id IS NOT NULL
+                  GROUP BY 1, 2, 3
+                ),
+                keys AS (
+                    SELECT department_id, company_id, month FROM sold
+                     UNION
+                    SELECT t.department_id, t.company_id, t.month
+                      FROM telesales_target t
+                     WHERE t.department_id IS NOT NULL
+                ),
+                b AS (
+                    SELECT k.department_id, k.company_id, k.month,
+                           COALESCE(s.premium, 0) AS premium,
+                           COALESCE(s.agent_count, 0) AS agent_count,
+                           COALESCE(t.amount, NULLIF(d.telesales_monthly_target, 0),
+                                    m.target, 0) AS target
+                      FROM keys k
+                      JOIN hr_department d ON d.id = k.department_id
+                 LEFT JOIN sold s ON s.department_id = k.department_id
+                                 AND s.month = k.month
+                 LEFT JOIN telesales_target t ON t.department_id = k.department_id
+                                             AND t.month = k.month
+                 LEFT JOIN LATERAL (
+                           SELECT SUM(COALESCE(at.amount,
+                                               NULLIF(e.telesales_monthly_target, 0),
+                                               r.monthly_target, 0)) AS target
+                             FROM hr_employee e
+                        LEFT JOIN telesales_target at ON at.employee_id = e.id
+                                                     AND at.month = k.month
+                        LEFT JOIN LATERAL (%(member_rank)s) r ON TRUE
+                            WHERE e.department_id = k.department_id
+                              AND e.is_telesales_agent AND e.active
+                       ) m ON TRUE
+                )
+                SELECT ROW_NUMBER() OVER (ORDER BY b.month, b.department_id) AS id,
+                       b.department_id, b.company_id, b.month, b.premium,
+                       b.agent_count, b.target,
+                       CASE WHEN b.target > 0 THEN 100.0 * b.premium / b.target
+                       END AS achievement,
+                       RANK() OVER (PARTITION BY b.company_id, b.month
+                                    ORDER BY b.premium DESC) AS position,
+                       %(extra)s
+                  FROM b
+            )
+            """,
+                view=SQL.identifier(self._table),
+                events=SQL(PREMIUM_EVENTS),
+                member_rank=SQL(member_rank),
+                extra=extra_sql,
+            )
+        )

@@ -1,0 +1,38 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+from .telesales_xlsx_stream import XlsxColumn
+
+
+class TelesalesReferralLedgerXlsx(models.AbstractModel):
+    """The referral bonus ledger: one row per milestone bonus, the total and
+    the amounts per state (pending, due, approved, paid, cancelled)."""
+
+    _name = "report.telesales_hr.referral_ledger_xlsx"
+    _inherit = "report.telesales_hr.xlsx_stream"
+    _description = "Referral Bonus Ledger"
+    _xlsx_model = "telesales.referral.milestone"
+    _xlsx_order = "date_due, id"
+
+    def _xlsx_columns(self, sheet):
+        _ = self.env._
+        return [
+            XlsxColumn("employee_id", _("Referrer"), 24),
+            XlsxColumn("department_id", _("Referrer's Team"), 28),
+            XlsxColumn("hire_id", _("Referred Hire"), 24),
+            XlsxColumn("hire_department_id", _("Hire's Team"), 28),
+            XlsxColumn("kind", _("Milestone"), 26),
+            XlsxColumn("date_due", _("Due Date"), 12, "date"),
+            XlsxColumn("amount", _("Amount"), 14, "money", "sum"),
+            XlsxColumn("state", _("State"), 12),
+            XlsxColumn("date_approved", _("Approved On"), 12, "date"),
+            XlsxColumn("date_paid", _("Paid On"), 12, "date"),
+            XlsxColumn("payment_reference", _("Payslip"), 20),
+            XlsxColumn("cancel_reason", _("Cancel Reason"), 30),
+        ]
+
+    def _xlsx_sheets(self, domain, data):
+        for sheet in super()._xlsx_sheets(domain, data):
+            sheet.subtotal_by = "state"
+            yield sheet

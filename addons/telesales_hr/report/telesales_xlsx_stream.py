@@ -1,0 +1,489 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A streaming base for the telesales XLSX exports (OCA ``report_xlsx``).
+
+A report describes its columns and its sheets; the base writes each sheet
+row by row straight from a PostgreSQL cursor (``DECLARE … CURSOR`` /
+``FETCH`` in chunks) into an xlsxwriter workbook opened in
+``constant_memory`` mode, so memory stays flat whatever the number of rows:
+no list of records, no list of rows, only the current chunk, the running
+totals and a bounded cache of display names.
+
+The rows come from the ORM's query object (``Model._search(domain)``), so
+access rights and record rules apply: an agent's export holds their rows
+only.
+
+Adding an export (see the reports of this module for complete examples)::
+
+    class PremiumXlsx(models.AbstractModel):
+        _name = "report.telesales_hr.premium_xlsx"
+        _inherit = "report.telesales_hr.xlsx_stream"
+        _description = "Premium Ledger XLSX"
+        _xlsx_model = "telesales.premium"      # rows (default: the report's model)
+        _xlsx_order = "date, id"
+
+        def _xlsx_columns(self, sheet):
+            return [
+                XlsxColumn("employee_id", self.env._("Agent"), 24),
+                XlsxColumn("amount", self.env._("Premium"), 14, "money", "sum"),
+            ]
+
+plus an ``ir.actions.report`` with ``report_type`` ``xlsx`` and
+``report_name`` ``telesales_hr.premium_xlsx``.
+"""
+
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import count
+
+import xlsxwriter
+
+from odoo import api, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+NUMBER_FORMATS = {
+    "money": "#,##0.00",
+    "int": "#,##0",
+    "float": "#,##0.00",
+    "pct": "0.0",
+    "date": "yyyy-mm-dd",
+    "month": "yyyy-mm",
+    "datetime": "yyyy-mm-dd hh:mm",
+}
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# unique names for the SQL cursors of one process
+_CURSOR_SEQ = count(1)
+
+
+@dataclass
+class XlsxColumn:
+    """One column of an export.
+
+    :param fname: stored field of the row model (many2one shows the display
+        name, selection the translated label); ``related`` fields work too.
+    :param header: translated header.
+    :param width: column width in characters.
+    :param num_format: key of ``NUMBER_FORMATS`` or an xlsx number format.
+    :param total: ``"sum"`` (a SUBTOTAL formula with its cached value),
+        ``"count"`` (number of non-empty cells) or a callable
+        ``f(sums) -> value`` receiving the sums of the totalled columns by
+        field name (e.g. an achievement ratio); ``None`` leaves it blank.
+    """
+
+    fname: str
+    header: str
+    width: int = 14
+    num_format: str | None = None
+    total: object = None
+
+
+@dataclass
+class XlsxSheet:
+    """One sheet: rows of ``model`` matching ``domain`` in ``order``.
+
+    :param subtotal_by: field name of a column: after the totals row, a
+        block sums the totalled columns per value of that column (e.g. the
+        amounts per state).
+    """
+
+    name: str
+    model: str
+    domain: list = field(default_factory=list)
+    order: str | None = None
+    columns: list = None
+    subtotal_by: str | None = None
+    title: str | None = None
+
+
+class TelesalesXlsxStream(models.AbstractModel):
+    _name = "report.telesales_hr.xlsx_stream"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Telesales Streaming XLSX Report"
+
+    # model of the rows; default: the model the report is bound to
+    _xlsx_model = None
+    # order of the rows (ORM order syntax); default: the row model's _order
+    _xlsx_order = None
+    # rows fetched from the SQL cursor at a time
+    _xlsx_chunk_size = 2000
+    # display names kept in memory at most (then the cache restarts)
+    _xlsx_name_cache_size = 20000
+
+    # ------------------------------------------------------------------
+    # API for the reports
+    # ------------------------------------------------------------------
+    def _xlsx_columns(self, sheet):
+        """Columns of ``sheet`` (a list of :class:`XlsxColumn`)."""
+        raise NotImplementedError()
+
+    def _xlsx_sheets(self, domain, data):
+        """The sheets to write, in order (an iterable of :class:`XlsxSheet`).
+
+        ``domain`` selects the records the export was asked for, on the
+        report's model: the selected records (``docids``) or the filter of
+        the list / the export wizard (``data["domain"]``). By default one
+        sheet of those records; a report over a parent model (e.g. one
+        sheet per review) overrides this.
+        """
+        model = self._xlsx_model or self.env.context.get("active_model")
+        yield XlsxSheet(
+            name=self._xlsx_sheet_name(),
+            model=model,
+            domain=domain,
+            order=self._xlsx_order,
+        )
+
+    def _xlsx_sheet_name(self):
+        """The report's description, in the user's language."""
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
+
+    @api.model
+    def _xlsx_source_domain(self, docids, data):
+        """Domain of the records to export on the report's model."""
+        if data and data.get("domain") is not None:
+            return list(data["domain"])
+        if docids:
+            return [("id", "in", list(docids))]
+        ids = (data or {}).get("context", {}).get("active_ids") or self.env.context.get(
+            "active_ids"
+        )
+        if ids:
+            return [("id", "in", list(ids))]
+        return []
+
+    # ------------------------------------------------------------------
+    # report_xlsx entry points
+    # ------------------------------------------------------------------
+    def get_workbook_options(self):
+        # constant_memory: each row is flushed to a temporary file as soon as
+        # the next one starts (rows must be written in order); strings are
+        # written inline (no shared-string table growing with the rows).
+        return {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        }
+
+    def create_xlsx_report(self, docids, data):
+        """Write the workbook to a temporary file, not a BytesIO: the
+        compressed file is read once at the end (one copy in memory, the
+        one the HTTP response sends)."""
+        handle, path = tempfile.mkstemp(prefix="telesales_", suffix=".xlsx")
+        os.close(handle)
+        try:
+            self._xlsx_write(path, docids, data)
+            with open(path, "rb") as xlsx:
+                return xlsx.read(), "xlsx"
+        finally:
+            os.unlink(path)
+
+    def _xlsx_write(self, target, docids, data):
+        """Write the export into ``target`` (a file name or a binary file
+        object). Returns the number of data rows written per sheet name."""
+        data = dict(data or {})
+        domain = self._xlsx_source_domain(docids, data)
+        workbook = xlsxwriter.Workbook(target, self.get_workbook_options())
+        written = {}
+        try:
+            styles = self._xlsx_styles(workbook)
+            for sheet in self._xlsx_sheets(domain, data):
+                worksheet = workbook.add_worksheet(self._xlsx_clean_sheet_name(sheet.name))
+                written[worksheet.name] = self._xlsx_write_sheet(
+                    workbook, worksheet, sheet, styles
+                )
+            if not written:
+                worksheet = workbook.add_worksheet(
+                    self._xlsx_clean_sheet_name(self._xlsx_sheet_name())
+                )
+                worksheet.write(0, 0, self.env._("Nothing to export."))
+                written[worksheet.name] = 0
+        finally:
+            workbook.close()
+        return written
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        raise NotImplementedError(
+            "report.telesales_hr.xlsx_stream writes its workbook in _xlsx_write()"
+        )
+
+    # ------------------------------------------------------------------
+    # Writing
+    # ------------------------------------------------------------------
+    def _xlsx_styles(self, workbook):
+        styles = {
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
+            ),
+            "title": workbook.add_format({"bold": True, "font_size": 13}),
+            "total_label": workbook.add_format({"bold": True, "top": 1}),
+            None: None,
+        }
+        for key, num_format in NUMBER_FORMATS.items():
+            styles[key] = workbook.add_format({"num_format": num_format})
+            styles[("total", key)] = workbook.add_format(
+                {"num_format": num_format, "bold": True, "top": 1}
+            )
+        styles[("total", None)] = styles["total_label"]
+        return styles
+
+    def _xlsx_clean_sheet_name(self, name):
+        name = SHEET_NAME_FORBIDDEN.sub("-", str(name or "Sheet")).strip("'") or "Sheet"
+        return name[:31]
+
+    def _xlsx_write_sheet(self, workbook, worksheet, sheet, styles):
+        """Header, rows in order (streamed), totals row and the optional
+        subtotals block. Returns the number of data rows."""
+        columns = sheet.columns or self._xlsx_columns(sheet)
+        formats = self._xlsx_column_formats(workbook, columns, styles)
+        row = 0
+        if sheet.title:
+            worksheet.write_string(row, 0, sheet.title, styles["title"])
+            row += 2
+        header_row = row
+        for col, column in enumerate(columns):
+            worksheet.set_column(col, col, column.width)
+            worksheet.write_string(row, col, column.header, styles["header"])
+        worksheet.freeze_panes(header_row + 1, 0)
+        row += 1
+        first_data_row = row
+
+        totalled = [c for c, column in enumerate(columns) if column.total == "sum"]
+        sums = {columns[c].fname: 0.0 for c in totalled}
+        counts = {c: 0 for c, column in enumerate(columns) if column.total == "count"}
+        group_col = None
+        if sheet.subtotal_by:
+            group_col = next(
+                (c for c, col in enumerate(columns) if col.fname == sheet.subtotal_by),
+                None,
+            )
+        groups = {}
+
+        for values in self._xlsx_rows(sheet, columns):
+            for col, value in enumerate(values):
+                self._xlsx_write_cell(worksheet, row, col, value, formats[col])
+                if value is not None and value != "" and col in counts:
+                    counts[col] += 1
+            for col in totalled:
+                sums[columns[col].fname] += values[col] or 0.0
+            if group_col is not None:
+                group = groups.setdefault(values[group_col], [0] + [0.0] * len(totalled))
+                group[0] += 1
+                for index, col in enumerate(totalled):
+                    group[index + 1] += values[col] or 0.0
+            row += 1
+        last_data_row = row - 1
+        rows_written = row - first_data_row
+        if rows_written:
+            worksheet.autofilter(header_row, 0, last_data_row, len(columns) - 1)
+
+        # totals row: SUBTOTAL formulas (they follow the spreadsheet's
+        # filters) with the streamed sums as cached values
+        worksheet.write_string(row, 0, self.env._("Total"), styles["total_label"])
+        for col, column in enumerate(columns):
+            if col == 0:
+                continue
+            style = styles.get(("total", column.num_format), styles["total_label"])
+            if column.total == "sum":
+                first, last = first_data_row + 1, max(last_data_row + 1, first_data_row + 1)
+                letter = self._xlsx_col_letter(col)
+                worksheet.write_formula(
+                    row,
+                    col,
+                    f"=SUBTOTAL(9,{letter}{first}:{letter}{last})",
+                    style,
+                    sums[column.fname],
+                )
+            elif column.total == "count":
+                worksheet.write_number(row, col, counts[col], styles[("total", "int")])
+            elif callable(column.total):
+                value = column.total(sums)
+                if value is not None:
+                    worksheet.write(row, col, value, style)
+            else:
+                worksheet.write_blank(row, col, None, styles["total_label"])
+        row += 1
+
+        if group_col is not None and groups:
+            row += 1
+            worksheet.write_string(
+                row,
+                0,
+                self.env._(
+                    "Totals by %(column)s", column=columns[group_col].header
+                ),
+                styles["title"],
+            )
+            row += 1
+            worksheet.write_string(row, 0, columns[group_col].header, styles["header"])
+            worksheet.write_string(row, 1, self.env._("Rows"), styles["header"])
+            for index, col in enumerate(totalled):
+                worksheet.write_string(row, index + 2, columns[col].header, styles["header"])
+            row += 1
+            for group, figures in sorted(groups.items(), key=lambda item: str(item[0])):
+                worksheet.write(row, 0, group if group is not None else "")
+                worksheet.write_number(row, 1, figures[0], styles["int"])
+                for index, col in enumerate(totalled):
+                    worksheet.write_number(
+                        row, index + 2, figures[index + 1], formats[col]
+                    )
+                row += 1
+        return rows_written
+
+    def _xlsx_column_formats(self, workbook, columns, styles):
+        formats = []
+        for column in columns:
+            key = column.num_format
+            if key not in styles:
+                # an explicit xlsx number format (e.g. "0.000"), made once
+                styles[key] = workbook.add_format({"num_format": key})
+                styles[("total", key)] = workbook.add_format(
+                    {"num_format": key, "bold": True, "top": 1}
+                )
+            formats.append(styles[key])
+        return formats
+
+    @staticmethod
+    def _xlsx_col_letter(col):
+        letters = ""
+        col += 1
+        while col:
+            col, rest = divmod(col - 1, 26)
+            letters = chr(65 + rest) + letters
+        return letters
+
+    def _xlsx_write_cell(self, worksheet, row, col, value, cell_format):
+        if value is None or value is False:
+            return  # constant_memory: nothing to write for an empty cell
+        if isinstance(value, bool):
+            worksheet.write_boolean(row, col, value, cell_format)
+        elif isinstance(value, int | float):
+            worksheet.write_number(row, col, value, cell_format)
+        elif isinstance(value, datetime | date):
+            worksheet.write_datetime(row, col, value, cell_format)
+        else:
+            worksheet.write_string(row, col, str(value), cell_format)
+
+    # ------------------------------------------------------------------
+    # Reading: an SQL cursor over the ORM's query, fetched in chunks
+    # ------------------------------------------------------------------
+    def _xlsx_rows(self, sheet, columns):
+        """Yield the rows of ``sheet`` as lists of cell values, in order.
+
+        The query is the ORM's (``_search``: access rights, record rules,
+        company) selecting only the columns' fields; a server-side SQL
+        cursor fetches ``_xlsx_chunk_size`` rows at a time. Many2one ids
+        become display names (as superuser, like a list view shows the name
+        of a linked record the user may not open) through a bounded cache,
+        selection keys become their translated labels.
+        """
+        Model = self.env[sheet.model]
+        query = Model._search(sheet.domain or [], order=sheet.order or Model._order)
+        alias = query.table
+        fnames = [column.fname for column in columns]
+        select = [Model._field_to_sql(alias, fname, query) for fname in fnames]
+        sql = query.select(*select)
+        self.env.flush_query(sql)
+        fields_ = [self._xlsx_field(Model, fname) for fname in fnames]
+        converters = [self._xlsx_converter(fld) for fld in fields_]
+        m2o = [
+            (index, fld.comodel_name)
+            for index, fld in enumerate(fields_)
+            if fld.type == "many2one"
+        ]
+        names = {}
+        cursor = SQL.identifier(f"telesales_xlsx_{os.getpid()}_{next(_CURSOR_SEQ)}")
+        cr = self.env.cr
+        # an export reads every row: plan for the total time, not for the
+        # first rows (PostgreSQL's default for cursors), then restore
+        cr.execute("SHOW cursor_tuple_fraction")
+        fraction = cr.fetchone()[0]
+        cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, sql))
+        cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
+        try:
+            while True:
+                cr.execute(SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor))
+                chunk = cr.fetchall()
+                if not chunk:
+                    break
+                if m2o:
+                    self._xlsx_resolve_names(chunk, m2o, names)
+                for record in chunk:
+                    values = []
+                    for index, value in enumerate(record):
+                        convert = converters[index]
+                        if convert is None:
+                            values.append(value)
+                        elif convert == "many2one":
+                            values.append(
+                                names.get((fields_[index].comodel_name, value))
+                                if value
+                                else None
+                            )
+                        else:
+                            values.append(convert(value))
+                    yield values
+                del chunk
+        finally:
+            cr.execute(SQL("CLOSE %s", cursor))
+
+    def _xlsx_field(self, Model, fname):
+        fld = Model._fields[fname]
+        # a related field shows the value of its target field
+        while fld.related and not fld.store and fld.related_field:
+            fld = fld.related_field
+        return fld
+
+    def _xlsx_converter(self, fld):
+        if fld.type == "many2one":
+            return "many2one"
+        if fld.type == "selection":
+            labels = dict(fld._description_selection(self.env))
+            return lambda value: labels.get(value, value) if value else None
+        if fld.type == "boolean":
+            return lambda value: bool(value)
+        if fld.type in ("char", "text", "html"):
+            return lambda value: value or None
+        return None
+
+    def _xlsx_resolve_names(self, chunk, m2o, names):
+        """Fill ``names`` with the display names of the chunk's many2one
+        values not known yet, one read per comodel and chunk."""
+        missing = {}
+        for index, comodel in m2o:
+            for record in chunk:
+                value = record[index]
+                if value and (comodel, value) not in names:
+                    missing.setdefault(comodel, set()).add(value)
+        if not missing:
+            return
+        if len(names) + sum(map(len, missing.values())) > self._xlsx_name_cache_size:
+            # start again with the names of this chunk only (at most the
+            # chunk size per many2one column), and let the records browsed
+            # for their names leave the ORM cache too
+            names.clear()
+            for comodel in {comodel for __, comodel in m2o}:
+                self.env[comodel].invalidate_model()
+            missing = {}
+            for index, comodel in m2o:
+                for record in chunk:
+                    if record[index]:
+                        missing.setdefault(comodel, set()).add(record[index])
+        for comodel, ids in missing.items():
+            # prefetch_fields=False: read what the display name needs, not
+            # every column of the comodel
+            records = (
+                self.env[comodel]
+                .sudo()
+                .with_context(active_test=False, prefetch_fields=False)
+                .browse(ids)
+            )
+            for rec in records:
+                names[(comodel, rec.id)] = rec.display_name
