@@ -9,3 +9,5 @@ from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
 from . import telesales_dnc
+from . import telesales_call_mapping
+from . import telesales_dialer

@@ -11,3 +11,4 @@ class HrEmployeePublic(models.Model):
 
     telesales_rank_id = fields.Many2one("telesales.rank", readonly=True)
     is_telesales_agent = fields.Boolean(readonly=True)
+    telesales_dialer_login = fields.Char(readonly=True)
