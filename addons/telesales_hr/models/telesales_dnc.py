@@ -127,10 +127,13 @@ class TelesalesDnc(models.Model):
         return result
 
     def _call_domain(self):
+        """The calls these entries may flag: to their numbers, since they
+        were listed (the start index bounds the search)."""
         numbers = [n for n in self.mapped("number_normalized") if n]
         return [
             ("callee_normalized", "in", numbers),
             ("company_id", "in", self.company_id.ids),
+            ("start", ">=", min(self.mapped("date_listed"), default=False)),
         ]
 
     def _recompute_call_violations(self, extra_domain=None):

@@ -84,6 +84,7 @@ class TestCallImport(TelesalesCallCase):
             ],
         )
         self.assertEqual(g2.employee_id, self.agent_b1)
+        self.assertFalse(g2.recording_ref)
         self.assertEqual(g2.department_id, self.team_b1)
         self.assertEqual(g2.direction, "inbound")
         self.assertFalse(g2.connected)
@@ -157,7 +158,7 @@ class TestCallImport(TelesalesCallCase):
         self.assertIn("nobody", reasons[3])
         self.assertIn("2025-02-30", reasons[5])
         self.assertIn("call id", reasons[6])
-        self.assertIn("negative", reasons[7])
+        self.assertIn("'-5'", reasons[7])
         self.assertIn("abc", reasons[7])
         self.assertIn("maybe", reasons[8])
         self.assertIn("callee", reasons[8])
@@ -223,6 +224,24 @@ class TestCallImport(TelesalesCallCase):
         self.assertEqual(self.calls("f2").start, datetime(2025, 3, 3, 2, 0))
         with self.assertRaises(CallImportError):
             self.import_rows([self.row("f3", "2025-03-03 10:00:00")], mapping=mapping)
+
+    def test_special_characters(self):
+        """Tabs, backslashes and line breaks inside values survive COPY."""
+        self.import_rows(
+            [
+                self.row(
+                    "sp\\1",
+                    "2025-03-03 10:00:00",
+                    recording="C:\\rec\\new\\x.wav",
+                    disposition="NI\tcallback",
+                    lead="line 1\nline 2",
+                )
+            ]
+        )
+        call = self.calls("sp\\1")
+        self.assertEqual(call.recording_ref, "C:\\rec\\new\\x.wav")
+        self.assertEqual(call.disposition, "NI\tcallback")
+        self.assertEqual(call.lead_ref, "line 1\nline 2")
 
     def test_wizard(self):
         """The wizard reports what was imported, or lists the bad rows and
