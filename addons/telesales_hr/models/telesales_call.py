@@ -280,9 +280,9 @@ class TelesalesCall(models.Model):
         """Recompute the flags of the agent-days in the temporary table
         ``telesales_call_days`` (see :meth:`_compute_violations`)."""
         cr = self.env.cr
-        cr.execute("SELECT count(*) FROM telesales_call_days")
-        if cr.fetchone()[0] > 1000:
-            cr.execute("ANALYZE telesales_call_days")
+        # a temporary table has no statistics: without them the planner
+        # would scan every call to recompute a single day
+        cr.execute("ANALYZE telesales_call_days")
         self._fill_off_days()
         cr.execute(
             SQL(
