@@ -1,1 +1,1 @@
-
+from . import telesales_call_api

@@ -27,3 +27,5 @@ from . import telesales_flag_attendance
 from . import hr_attendance
 from . import telesales_team_leaderboard
 from . import telesales_agent_month
+from . import telesales_call_mapping
+from . import telesales_dialer

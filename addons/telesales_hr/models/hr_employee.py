@@ -5,6 +5,8 @@ from odoo import api, fields, models
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+    # an agent is found by the login the dialer exports, also in Odoo's importer
+    _rec_names_search = ["name", "telesales_dialer_login"]
 
     telesales_rank_id = fields.Many2one(
         "telesales.rank",
@@ -27,6 +29,13 @@ class HrEmployee(models.Model):
         "telesales.rank.history",
         "employee_id",
         string="Rank History",
+    )
+    telesales_dialer_login = fields.Char(
+        string="Dialer Login",
+        copy=False,
+        index="btree_not_null",
+        help="The agent's user name in the dialer / CTI (VICIdial 'user'): call "
+        "records are matched to the agent by it.",
     )
     telesales_monthly_target = fields.Monetary(
         string="Monthly Premium Target",
@@ -55,10 +64,24 @@ class HrEmployee(models.Model):
         help="Employee who referred this employee when hired.",
     )
 
+    _sql_constraints = [
+        (
+            "telesales_dialer_login_uniq",
+            "unique(telesales_dialer_login, company_id)",
+            "This dialer login is already used by another employee of the company.",
+        ),
+    ]
+
     @api.depends("telesales_rank_id")
     def _compute_is_telesales_agent(self):
         for employee in self:
             employee.is_telesales_agent = bool(employee.telesales_rank_id)
+
+    def _telesales_tz(self):
+        """Timezone of the agent's day: the employee's own, else the working
+        schedule's (the SQL of telesales.call uses the same order)."""
+        self.ensure_one()
+        return self.resource_id.tz or self.resource_calendar_id.tz or "UTC"
 
     def _compute_telesales_referral(self):
         Referral = self.env["telesales.referral"].sudo()

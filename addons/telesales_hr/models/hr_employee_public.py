@@ -12,3 +12,4 @@ class HrEmployeePublic(models.Model):
     telesales_rank_id = fields.Many2one("telesales.rank", readonly=True)
     telesales_rank_date = fields.Date(readonly=True)
     is_telesales_agent = fields.Boolean(readonly=True)
+    telesales_dialer_login = fields.Char(readonly=True)

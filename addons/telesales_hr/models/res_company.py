@@ -27,6 +27,46 @@ class ResCompany(models.Model):
         "adjustment or dismissal review flag for HR.",
     )
 
+    # Calls (SPEC §4): the permitted calling window and the anti-harassment cap
+    telesales_call_window_start = fields.Float(
+        string="Calling Window Start",
+        default=9.0,
+        help="Earliest local time (agent's timezone) an outbound call may start.",
+    )
+    telesales_call_window_end = fields.Float(
+        string="Calling Window End",
+        default=18.0,
+        help="Outbound calls must start before this local time.",
+    )
+    telesales_call_window_working_days = fields.Boolean(
+        string="Calls on Working Days Only",
+        default=True,
+        help="Outbound calls are permitted only on the working days of the "
+        "agent's working schedule (public holidays excluded). Untick to permit "
+        "the window every day (e.g. 08:00-21:00 every day).",
+    )
+    telesales_daily_dial_cap = fields.Integer(
+        string="Daily Outbound Dial Cap",
+        default=200,
+        help="Outbound calls beyond this number in an agent's day are compliance "
+        "violations (anti-harassment cap). 0 disables the cap.",
+    )
+
+    _sql_constraints = [
+        (
+            "telesales_call_window_check",
+            "CHECK(telesales_call_window_start >= 0 AND "
+            "telesales_call_window_end <= 24 AND "
+            "telesales_call_window_start < telesales_call_window_end)",
+            "The calling window must start before it ends, within the day.",
+        ),
+        (
+            "telesales_daily_dial_cap_check",
+            "CHECK(telesales_daily_dial_cap >= 0)",
+            "The daily dial cap cannot be negative.",
+        ),
+    ]
+
     # Daily compliance (SPEC §4)
     telesales_min_connected_calls = fields.Integer(
         string="Minimum Connected Calls",

@@ -1,24 +1,85 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
+import unicodedata
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
-_NON_DIGITS = re.compile(r"[^\d+]")
+# an extension ends the number: "010-8888 6666 ext 12", "转12", "#12"
+_EXTENSION = re.compile(r"(ext|x|转|#|,|;).*$", re.IGNORECASE)
+_NON_DIGITS = re.compile(r"[^0-9+]")
+_PLAIN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_MOBILE_WITH_TRUNK = re.compile(r"01[3-9][0-9]{9}")
+
+
+def normalize_number(number):
+    """Canonical form of a Chinese phone number, without the country code.
+
+    Mobiles become their 11 digits (``+86 138 0013 8000``, ``0086-13800138000``,
+    ``8613800138000`` and ``013800138000`` all give ``13800138000``); landlines
+    keep their trunk ``0`` and area code (``010-8888 6666``, ``+86 10 8888 6666``
+    and ``(010) 88886666`` give ``01088886666``). Full-width digits typed with
+    a Chinese input method are read as digits. Returns ``""`` when there are no
+    digits. A plain function (no ORM) because the bulk importer calls it for
+    millions of rows.
+    """
+    if not number:
+        return ""
+    if number.isdigit() and number.isascii():
+        digits = number
+    else:
+        number = unicodedata.normalize("NFKC", number)
+        digits = _NON_DIGITS.sub("", _EXTENSION.sub("", number))
+        digits = digits.replace("+", "")
+    if len(digits) == 11 and digits[0] == "1":
+        return digits
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) >= 12:
+        digits = digits[2:]
+    if _PLAIN_MOBILE.fullmatch(digits):
+        return digits
+    if _MOBILE_WITH_TRUNK.fullmatch(digits):
+        # a mobile dialled with the long-distance trunk prefix
+        return digits[1:]
+    if len(digits) in (10, 11) and digits[0] not in "01":
+        # a landline after +86 without its trunk 0 (+86 21 6666 8888)
+        return "0" + digits
+    if len(digits) == 10 and digits.startswith("10"):
+        # Beijing after +86: 10 8888 6666
+        return "0" + digits
+    return digits
 
 
 class TelesalesDnc(models.Model):
-    """Do-not-call list (客户明确表示不要再次联系)."""
+    """Do-not-call list (客户明确表示不要再次联系).
+
+    A call to a listed number after it was listed is a compliance violation
+    of the call. Changing the list re-evaluates the calls to its numbers.
+    """
 
     _name = "telesales.dnc"
     _description = "Do-not-call Number"
     _inherit = ["mail.thread"]
-    _order = "create_date desc, id desc"
+    _order = "date_listed desc, id desc"
     _rec_name = "number"
 
     number = fields.Char(required=True, tracking=True)
     number_normalized = fields.Char(
-        compute="_compute_number_normalized", store=True, index=True
+        string="Normalised Number",
+        compute="_compute_number_normalized",
+        store=True,
+        index=True,
+        help="Digits without the +86 country code, as calls are compared.",
+    )
+    date_listed = fields.Datetime(
+        string="Listed Since",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        help="Calls to the number from this moment on are violations; the call "
+        "in which the customer asked not to be called again is not.",
     )
     reason = fields.Char(tracking=True)
     active = fields.Boolean(default=True, tracking=True)
@@ -37,26 +98,48 @@ class TelesalesDnc(models.Model):
     @api.depends("number")
     def _compute_number_normalized(self):
         for entry in self:
-            entry.number_normalized = self._normalize_number(entry.number)
+            entry.number_normalized = normalize_number(entry.number) or False
 
     @api.model
     def _normalize_number(self, number):
-        """Canonical form of a Chinese number, so that '+86 138-0013-8000',
-        '008613800138000' and '13800138000' match, and '010-8888 6666' and
-        '01088886666' match: digits only, without the country prefix."""
-        if not number:
-            return False
-        digits = _NON_DIGITS.sub("", number)
-        if digits.startswith("+"):
-            digits = digits[1:]
-        digits = digits.replace("+", "")
-        if digits.startswith("0086"):
-            digits = digits[4:]
-        elif digits.startswith("86") and len(digits) >= 12:
-            digits = digits[2:]
-        # a landline written without its trunk 0 after +86 (+86 10 8888 6666)
-        if len(digits) in (10, 11) and not digits.startswith(("0", "1")):
-            digits = "0" + digits
-        elif len(digits) == 10 and digits[0] == "1" and digits[1] == "0":
-            digits = "0" + digits
-        return digits
+        """Canonical form of ``number`` (see :func:`normalize_number`), False
+        when it has no digits."""
+        return normalize_number(number) or False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        entries = super().create(vals_list)
+        entries._recompute_call_violations()
+        return entries
+
+    def write(self, vals):
+        tracked = {"number", "date_listed", "active", "company_id"}
+        before = self._call_domain() if tracked & set(vals) else None
+        result = super().write(vals)
+        if before is not None:
+            self._recompute_call_violations(before)
+        return result
+
+    def unlink(self):
+        before = self._call_domain()
+        result = super().unlink()
+        self.env["telesales.call"].sudo()._compute_violations(before)
+        return result
+
+    def _call_domain(self):
+        """The calls these entries may flag: to their numbers, since they
+        were listed (the start index bounds the search)."""
+        numbers = [n for n in self.mapped("number_normalized") if n]
+        return [
+            ("callee_normalized", "in", numbers),
+            ("company_id", "in", self.company_id.ids),
+            ("start", ">=", min(self.mapped("date_listed"), default=False)),
+        ]
+
+    def _recompute_call_violations(self, extra_domain=None):
+        """Re-evaluate the calls to these numbers (and to ``extra_domain``'s,
+        the numbers they had before a change)."""
+        domain = self._call_domain()
+        if extra_domain:
+            domain = expression.OR([domain, extra_domain])
+        self.env["telesales.call"].sudo()._compute_violations(domain)

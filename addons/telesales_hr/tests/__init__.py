@@ -13,3 +13,9 @@ from . import test_compliance_access
 from . import test_xlsx_reports
 from . import test_dashboard
 from . import test_auditor
+from . import test_dnc
+from . import test_call_import
+from . import test_call_violations
+from . import test_call_api
+from . import test_call_access
+from . import test_call_demo

@@ -1,0 +1,89 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import logging
+
+from odoo import SUPERUSER_ID, fields, http
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from ..wizards.telesales_call_import import CallImportError
+
+_logger = logging.getLogger(__name__)
+
+
+class TelesalesCallApi(http.Controller):
+    """Dialers push call records here.
+
+    ``POST /telesales/api/calls`` with ``Authorization: Bearer <dialer key>``
+    and a JSON body ``{"calls": [{…}, …]}`` (or a bare list), each record
+    keyed by the column names of the dialer's mapping. Answers:
+
+    - 401 when the key is missing, unknown or its dialer archived;
+    - 400 ``{"error", "rows": [{"row", "error"}], "bad_rows"}`` when the body
+      or a record is invalid (records numbered from 1); nothing is written;
+    - 200 ``{"received", "created", "skipped", "violations"}``: re-sending
+      records creates nothing twice (``skipped`` counts them).
+    """
+
+    @http.route(
+        "/telesales/api/calls",
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,
+    )
+    def push_calls(self, **kwargs):
+        env = request.env(user=SUPERUSER_ID, context={})
+        authorization = request.httprequest.headers.get("Authorization") or ""
+        scheme, _sep, key = authorization.partition(" ")
+        dialer = env["telesales.dialer"]
+        if scheme.lower() == "bearer":
+            dialer = dialer._authenticate(key.strip())
+        if not dialer:
+            _logger.warning(
+                "Refused call push from %s: missing or invalid dialer key",
+                request.httprequest.remote_addr,
+            )
+            return request.make_json_response(
+                {"error": "missing or invalid dialer key"},
+                status=401,
+                headers=[("WWW-Authenticate", 'Bearer realm="telesales"')],
+            )
+        try:
+            payload = json.loads(request.httprequest.get_data() or b"null")
+        except ValueError as error:
+            return self._bad_request(f"the body is not JSON: {error}")
+        records = payload.get("calls") if isinstance(payload, dict) else payload
+        if not isinstance(records, list) or not records:
+            return self._bad_request(
+                'the body must be {"calls": [...]} or a list of call records'
+            )
+        env = env(context=dict(env.context, allowed_company_ids=dialer.company_id.ids))
+        try:
+            result = env["telesales.call.import"]._import_records(
+                records, dialer.mapping_id, company=dialer.company_id, dialer=dialer
+            )
+        except CallImportError as error:
+            return self._bad_request(
+                error.args[0].split("\n", 1)[0],
+                rows=[{"row": row, "error": reason} for row, reason in error.errors],
+                bad_rows=error.bad_rows,
+            )
+        except UserError as error:
+            return self._bad_request(str(error.args[0]))
+        dialer.sudo().last_push_date = fields.Datetime.now()
+        return request.make_json_response(
+            {
+                "received": result["rows"],
+                "created": result["created"],
+                "skipped": result["skipped"],
+                "violations": result["violations"],
+            }
+        )
+
+    @staticmethod
+    def _bad_request(message, **details):
+        return request.make_json_response({"error": message, **details}, status=400)
