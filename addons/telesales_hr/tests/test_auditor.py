@@ -14,12 +14,18 @@ from odoo.tools.safe_eval import safe_eval
 from .reports_common import TelesalesReportCase
 
 # Menus deliberately closed to auditors: the settings (administrators), the
-# on-demand KPI computation (HR writes KPIs) and the HR employee list (the
+# on-demand computations and imports (they write), and the HR employee list (the
 # auditor reads agents through hr.employee.public: menu_telesales_agents_public).
 HIDDEN_FROM_AUDITORS = {
     "telesales_hr.menu_telesales_settings",
     "telesales_hr.menu_telesales_team_kpi_compute",
     "telesales_hr.menu_telesales_agents",
+    # wizards that write: computing compliance, importing calls, drawing a
+    # QA sample; and the inspectors' own work list
+    "telesales_hr.menu_telesales_compliance_compute",
+    "telesales_hr.menu_telesales_call_import",
+    "telesales_quality.menu_telesales_qa_sampling",
+    "telesales_quality.menu_telesales_qa_inspection_mine",
 }
 
 

@@ -12,7 +12,9 @@ class TestCallDemo(TelesalesCallCase):
         traffic through the bulk importer."""
         agents = self.agents
         created = self.Call._telesales_demo_calls(weeks=2, agents=agents)
-        calls = self.Call.search([("external_id", "like", "demo-")])
+        calls = self.Call.search(
+            [("external_id", "like", "demo-"), ("employee_id", "in", agents.ids)]
+        )
         self.assertEqual(len(calls), created)
         self.assertEqual(calls.employee_id, agents)
         groups = self.Call._read_group(

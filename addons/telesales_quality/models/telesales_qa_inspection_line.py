@@ -35,6 +35,9 @@ class TelesalesQaInspectionLine(models.Model):
             line.deduction = line.points if line.failed else 0.0
 
     def write(self, vals):
+        # rights first: a reader (auditor) gets the access error, not a
+        # workflow message about a record they may not change anyway
+        self.check_access("write")
         if not self.env.context.get("telesales_qa_review"):
             for inspection in self.inspection_id:
                 if inspection.state == "draft":
