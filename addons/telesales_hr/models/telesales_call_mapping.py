@@ -174,8 +174,10 @@ class TelesalesCallMapping(models.Model):
         ``logins``: ``{dialer login: employee id}``. The string is one line of
         PostgreSQL COPY text for the importer's staging table (see
         telesales.call.import); :meth:`_row_values` turns it back into values.
-        ``convert`` raises :class:`RowError` naming every problem of the row.
-        Raises ValidationError when the header lacks a mapped column.
+        ``convert`` raises :class:`RowError` for a bad row, and
+        ``convert.describe(row)`` names every problem of it (kept apart so
+        that ``convert`` touches no environment and may run in a parser
+        thread). Raises ValidationError when the header lacks a mapped column.
 
         One closure with local variables and a lean path for good rows: it
         runs once per row of files of millions of rows.
@@ -271,13 +273,7 @@ class TelesalesCallMapping(models.Model):
 
         def convert(row, row_no):
             if len(row) < width:
-                raise RowError(
-                    _(
-                        "%(found)s columns instead of %(expected)s",
-                        found=len(row),
-                        expected=width,
-                    )
-                )
+                raise RowError
             external_id = row[i_ext].strip()
             employee_id = logins.get(row[i_agent].strip())
             callee = row[i_callee].strip()
@@ -318,7 +314,7 @@ class TelesalesCallMapping(models.Model):
                 and wrapup is not None
                 and duration is not None
             ):
-                raise RowError(describe(row))
+                raise RowError
             line = (
                 f"{row_no}\t{external_id}\t{employee_id}\t{callee}\t{normalized}\t"
                 f"{start}\t{direction}\t{connected}\t{ring}\t{talk}\t{wait}\t"
@@ -335,6 +331,12 @@ class TelesalesCallMapping(models.Model):
 
         def describe(row):
             """Every problem of a bad row, in words (the slow path)."""
+            if len(row) < width:
+                return _(
+                    "%(found)s columns instead of %(expected)s",
+                    found=len(row),
+                    expected=width,
+                )
             errors = []
             if not row[i_ext].strip():
                 errors.append(_("the call id is empty"))
@@ -374,6 +376,7 @@ class TelesalesCallMapping(models.Model):
                 )
             return "; ".join(errors)
 
+        convert.describe = describe
         return convert
 
     @staticmethod

@@ -5,10 +5,12 @@ import io
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
+from unittest.mock import patch
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..wizards import telesales_call_import
 from ..wizards.telesales_call_import import CallImportError
 from .call_common import GENERIC_HEADER, TelesalesCallCase
 
@@ -224,6 +226,36 @@ class TestCallImport(TelesalesCallCase):
         self.assertEqual(self.calls("f2").start, datetime(2025, 3, 3, 2, 0))
         with self.assertRaises(CallImportError):
             self.import_rows([self.row("f3", "2025-03-03 10:00:00")], mapping=mapping)
+
+    def test_chunks_all_or_nothing(self):
+        """Files are loaded chunk by chunk while the next chunk is parsed; a
+        bad row or a repeated call id in a later chunk still leaves nothing
+        written."""
+        rows = [self.row(f"ch{n}", f"2025-03-03 10:{n:02d}:00") for n in range(10)]
+        with patch.object(telesales_call_import, "CHUNK_ROWS", 3):
+            result = self.import_rows(rows)
+            self.assertEqual(result["created"], 10)
+            self.assertEqual(self.Call.search_count([("external_id", "like", "ch%")]), 10)
+            late_bad = [self.row(f"lb{n}", f"2025-03-04 10:{n:02d}:00") for n in range(10)]
+            late_bad[8]["agent"] = "nobody"
+            with self.assertRaises(CallImportError) as caught:
+                self.import_rows(late_bad)
+            self.assertEqual([row for row, _r in caught.exception.errors], [10])
+            late_dup = [self.row(f"ld{n}", f"2025-03-04 11:{n:02d}:00") for n in range(10)]
+            late_dup[7]["call_id"] = "ld1"
+            with self.assertRaises(CallImportError) as caught:
+                self.import_rows(late_dup)
+            self.assertEqual(
+                caught.exception.errors, [(9, "call id ld1 is already on row 3")]
+            )
+        self.assertFalse(
+            self.Call.search_count(["|", ("external_id", "like", "lb%"), ("external_id", "like", "ld%")])
+        )
+        # an unreadable file (not UTF-8) is refused by name, nothing written
+        data = self.csv_bytes([self.row("enc1", "2025-03-03 10:00:00", disposition="拒绝")])
+        with self.assertRaisesRegex(UserError, "cannot be read"):
+            self.Import._import_file(io.BytesIO(data.decode().encode("gb18030")), self.generic)
+        self.assertFalse(self.calls("enc1"))
 
     def test_special_characters(self):
         """Tabs, backslashes and line breaks inside values survive COPY."""

@@ -6,8 +6,10 @@ import io
 import logging
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
+from queue import Full, Queue
 
 import psycopg2
 from psycopg2.errors import UniqueViolation
@@ -234,7 +236,13 @@ class TelesalesCallImport(models.TransientModel):
             if not header:
                 raise UserError(self.env._("The file is empty."))
             return self._import_rows(
-                header, reader, mapping, company, dialer, source_name=source_name
+                header,
+                reader,
+                mapping,
+                company,
+                dialer,
+                source_name=source_name,
+                threaded=True,
             )
         except (UnicodeDecodeError, csv.Error) as error:
             raise UserError(
@@ -275,73 +283,99 @@ class TelesalesCallImport(models.TransientModel):
 
     @api.model
     def _import_rows(
-        self, header, rows, mapping, company, dialer, first_row=2, source_name=None
+        self,
+        header,
+        rows,
+        mapping,
+        company,
+        dialer,
+        first_row=2,
+        source_name=None,
+        threaded=False,
     ):
         """Validate and load ``rows`` (lists of strings laid out as
-        ``header``); the core of every way in."""
+        ``header``); the core of every way in.
+
+        Rows are converted in chunks; each good chunk is loaded (COPY into a
+        staging table, checked for call ids already seen in the file, then
+        ``INSERT … ON CONFLICT DO NOTHING``) while the next one is parsed
+        (``threaded``: in a parser thread doing pure Python, so the parsing
+        overlaps PostgreSQL's work; every database call stays in this
+        thread). Everything happens inside a savepoint: one bad row anywhere
+        and the savepoint is rolled back, so nothing is written.
+        """
         self.env["telesales.call"].check_access("create")
         started = time.monotonic()
         cr = self.env.cr
         self.env.flush_all()
         logins = self._dialer_logins(company)
         convert = mapping._row_converter(header, logins)
-        errors, bad_rows, total = [], 0, 0
+        parsed = _Parsed()
+        created, duplicates = 0, []
         with cr.savepoint(flush=False):
             cr.execute(STAGE_TABLE)
+            cr.execute(
+                "CREATE TEMP TABLE telesales_call_seen "
+                "(external_id varchar PRIMARY KEY, row_no integer) ON COMMIT DROP"
+            )
+            self.env["telesales.call"]._reset_days_table()
             cr.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
             session_tz, session_jit = cr.fetchone()
             # JIT compiling the big statements below costs more than it saves
             cr.execute("SELECT set_config('jit', 'off', true)")
             # start times without an offset are in the dialer's timezone
             cr.execute("SELECT set_config('TimeZone', %s, true)", [mapping.timezone])
-            lines = []
-            append = lines.append
-            for row_no, row in enumerate(rows, start=first_row):
-                if not row:
-                    if row is not None:
-                        continue  # a blank line
-                total += 1
-                try:
-                    if row is None:
-                        raise RowError(self.env._("the record is not a JSON object"))
-                    line = convert(row, row_no)
-                except RowError as error:
-                    bad_rows += 1
-                    if len(errors) < MAX_ERRORS:
-                        errors.append((row_no, str(error)))
-                    continue
-                if bad_rows:
-                    continue  # keep validating, stop loading
-                append(line)
-                if len(lines) == CHUNK_ROWS:
+            chunks = _parse_chunks(rows, convert, first_row, parsed)
+            if threaded:
+                chunks = _in_thread(chunks)
+            try:
+                for lines in chunks:
+                    if parsed.bad_rows or duplicates:
+                        continue  # keep validating, stop loading
                     self._copy_stage(lines)
-                    lines = []
-                    append = lines.append
-            if lines and not bad_rows:
-                self._copy_stage(lines)
+                    duplicates = self._chunk_duplicates(len(lines))
+                    if not duplicates:
+                        created += self._insert_stage(company, dialer)
+            finally:
+                chunks.close()  # stops the parser thread on an error
             cr.execute("SELECT set_config('TimeZone', %s, true)", [session_tz])
-            if not bad_rows:
-                errors, bad_rows = self._duplicate_errors()
-            if bad_rows:
-                raise self._import_error(source_name, errors, bad_rows, total)
-            created = self._insert_stage(company, dialer)
+            if parsed.bad_rows or duplicates:
+                errors = sorted(
+                    [
+                        (row_no, self._describe_row(convert, row))
+                        for row_no, row in parsed.bad
+                    ]
+                    + duplicates
+                )[:MAX_ERRORS]
+                raise self._import_error(
+                    source_name,
+                    errors,
+                    parsed.bad_rows + len(duplicates),
+                    parsed.total,
+                )
             violations = self.env["telesales.call"]._compute_violations_days()
-            cr.execute("DROP TABLE telesales_call_stage")
+            cr.execute("DROP TABLE telesales_call_stage, telesales_call_seen")
             cr.execute("SELECT set_config('jit', %s, true)", [session_jit])
         self.env["telesales.call"].invalidate_model()
         _logger.info(
             "Imported %s: %s rows, %s calls created in %.1f s",
             source_name or "call records",
-            total,
+            parsed.total,
             created,
             time.monotonic() - started,
         )
         return {
-            "rows": total,
+            "rows": parsed.total,
             "created": created,
-            "skipped": total - created,
+            "skipped": parsed.total - created,
             "violations": violations,
         }
+
+    @api.model
+    def _describe_row(self, convert, row):
+        if row is None:
+            return self.env._("the record is not a JSON object")
+        return convert.describe(row)
 
     @api.model
     def _dialer_logins(self, company):
@@ -357,7 +391,9 @@ class TelesalesCallImport(models.TransientModel):
 
     @api.model
     def _copy_stage(self, lines):
-        """COPY lines of text format (made by the mapping's converter)."""
+        """Replace the staging table's rows by ``lines`` (COPY text format,
+        made by the mapping's converter)."""
+        self.env.cr.execute("TRUNCATE telesales_call_stage")
         data = io.StringIO("".join(lines))
         # psycopg2's COPY does not work with an asynchronous wait callback
         callback = psycopg2.extensions.get_wait_callback()
@@ -368,47 +404,38 @@ class TelesalesCallImport(models.TransientModel):
             psycopg2.extensions.set_wait_callback(callback)
 
     @api.model
-    def _duplicate_errors(self):
-        """A call id twice in one file is an error on each later row.
-
-        A unique index on the staging table is the cheap check; only when it
-        fails are the duplicates grouped to name their rows."""
+    def _chunk_duplicates(self, count):
+        """A call id twice in one file is an error on each later row: the
+        staged ids go into a table keyed on the id; only when some do not fit
+        are the duplicates looked up, to name their rows."""
         cr = self.env.cr
-        try:
-            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
-                cr.execute(
-                    "CREATE UNIQUE INDEX telesales_call_stage_uniq "
-                    "ON telesales_call_stage (external_id)"
-                )
-            return [], 0
-        except UniqueViolation:
-            pass
         cr.execute(
             """
-            SELECT external_id, array_agg(row_no ORDER BY row_no)
-              FROM telesales_call_stage
-          GROUP BY external_id
-            HAVING count(*) > 1
-          ORDER BY min(row_no)
+            INSERT INTO telesales_call_seen (external_id, row_no)
+            SELECT external_id, row_no FROM telesales_call_stage ORDER BY row_no
+            ON CONFLICT DO NOTHING
             """
         )
-        errors, bad_rows = [], 0
-        for external_id, row_nos in cr.fetchall():
-            for row_no in row_nos[1:]:
-                bad_rows += 1
-                if len(errors) < MAX_ERRORS:
-                    errors.append(
-                        (
-                            row_no,
-                            self.env._(
-                                "call id %(id)s is already on row %(row)s",
-                                id=external_id,
-                                row=row_nos[0],
-                            ),
-                        )
-                    )
-        errors.sort()
-        return errors, bad_rows
+        if cr.rowcount == count:
+            return []
+        cr.execute(
+            """
+            SELECT s.row_no, s.external_id, seen.row_no
+              FROM telesales_call_stage s
+              JOIN telesales_call_seen seen ON seen.external_id = s.external_id
+             WHERE seen.row_no <> s.row_no
+          ORDER BY s.row_no
+            """
+        )
+        return [
+            (
+                row_no,
+                self.env._(
+                    "call id %(id)s is already on row %(row)s", id=external_id, row=first
+                ),
+            )
+            for row_no, external_id, first in cr.fetchall()
+        ]
 
     @api.model
     def _import_error(self, source_name, errors, bad_rows, total):
@@ -435,11 +462,9 @@ class TelesalesCallImport(models.TransientModel):
 
     @api.model
     def _insert_stage(self, company, dialer):
-        """Insert the staged rows that are not imported yet; record their
-        agent-days in ``telesales_call_days``. Returns the number created."""
+        """Insert the staged rows that are not imported yet; add their
+        agent-days to ``telesales_call_days``. Returns the number created."""
         cr = self.env.cr
-        cr.execute("ANALYZE telesales_call_stage")
-        self.env["telesales.call"]._reset_days_table()
         cr.execute(
             SQL(
                 """
@@ -514,6 +539,87 @@ class TelesalesCallImport(models.TransientModel):
                 lambda path=path, target=target, report=report: _move(path, target, report)
             )
         return outcome
+
+
+class _Parsed:
+    """What the parser saw: rows read, bad rows (the first MAX_ERRORS kept
+    with their row number, to be described)."""
+
+    def __init__(self):
+        self.total = 0
+        self.bad_rows = 0
+        self.bad = []
+
+
+def _parse_chunks(rows, convert, first_row, parsed):
+    """Lists of COPY lines of up to CHUNK_ROWS good rows; once a row is bad,
+    only counts (nothing more will be loaded). Pure Python: no environment."""
+    lines = []
+    for row_no, row in enumerate(rows, start=first_row):
+        if not row and row is not None:
+            continue  # a blank line
+        parsed.total += 1
+        try:
+            if row is None:
+                raise RowError
+            line = convert(row, row_no)
+        except RowError:
+            parsed.bad_rows += 1
+            if len(parsed.bad) < MAX_ERRORS:
+                parsed.bad.append((row_no, row))
+            continue
+        if parsed.bad_rows:
+            continue
+        lines.append(line)
+        if len(lines) == CHUNK_ROWS:
+            yield lines
+            lines = []
+    if lines and not parsed.bad_rows:
+        yield lines
+
+
+_DONE = object()
+
+
+def _in_thread(chunks, depth=2):
+    """Iterate ``chunks`` produced by a parser thread, up to ``depth`` ahead.
+    An exception of the parser (unreadable file) is raised here; if the
+    consumer stops early the parser is told to stop."""
+    queue = Queue(maxsize=depth)
+    stop = threading.Event()
+    failure = []
+
+    def produce():
+        try:
+            for chunk in chunks:
+                while not stop.is_set():
+                    try:
+                        queue.put(chunk, timeout=0.5)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+        except Exception as error:  # noqa: BLE001 - re-raised by the consumer
+            failure.append(error)
+        finally:
+            while not stop.is_set():
+                try:
+                    queue.put(_DONE, timeout=0.5)
+                    break
+                except Full:
+                    continue
+
+    thread = threading.Thread(target=produce, name="telesales-call-parser", daemon=True)
+    thread.start()
+    try:
+        while (chunk := queue.get()) is not _DONE:
+            yield chunk
+    finally:
+        stop.set()
+        thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _move(path, target, report=None):
