@@ -26,6 +26,7 @@ def merge(module, check):
     new.metadata = {
         "Project-Id-Version": "Odoo Server 18.0",
         "Report-Msgid-Bugs-To": "",
+        "PO-Revision-Date": "",
         "Last-Translator": "",
         "Language-Team": "",
         "MIME-Version": "1.0",
