@@ -92,7 +92,9 @@ class TelesalesCall(models.Model):
     duration_seconds = fields.Integer(
         string="Length (s)", help="Total call length as reported by the dialer."
     )
-    disposition = fields.Char(help="The dialer's status / disposition code (SALE, NI …).")
+    disposition = fields.Char(
+        help="The dialer's status / disposition code (SALE, NI …)."
+    )
     lead_ref = fields.Char(string="Lead", help="The dialer's or CRM's lead id.")
     recording_ref = fields.Char(string="Recording")
     violation_dnc = fields.Boolean(
@@ -465,7 +467,9 @@ class TelesalesCall(models.Model):
                         "number": number,
                         "company_id": company.id,
                         "date_listed": datetime.combine(days[0], time(1)),
-                        "reason": self.env._("The customer asked not to be called again."),
+                        "reason": self.env._(
+                            "The customer asked not to be called again."
+                        ),
                     }
                     for number in dnc_numbers
                     if normalize_number(number) not in listed
@@ -538,7 +542,9 @@ class TelesalesCall(models.Model):
                             ["NI", "CALLBK", "SALE", "NP"], [60, 25, 5, 10]
                         )[0]
                     else:
-                        disposition = rng.choices(["NA", "B", "AA", "DC"], [60, 20, 15, 5])[0]
+                        disposition = rng.choices(
+                            ["NA", "B", "AA", "DC"], [60, 20, 15, 5]
+                        )[0]
                     call_id = "demo-%s-%s-%03d" % (agent.id, day.strftime("%Y%m%d"), k)
                     yield [
                         call_id,
@@ -554,7 +560,9 @@ class TelesalesCall(models.Model):
                         str(pause),
                         str(wrapup),
                         str(ring + talk),
-                        "rec/%s/%s.mp3" % (day.strftime("%Y%m%d"), call_id) if connected else "",
+                        "rec/%s/%s.mp3" % (day.strftime("%Y%m%d"), call_id)
+                        if connected
+                        else "",
                         disposition,
                         "",
                     ]

@@ -89,7 +89,9 @@ class TelesalesDialer(models.Model):
             }
         )
         self.message_post(
-            body=self.env._("A new key was generated; the previous key no longer works.")
+            body=self.env._(
+                "A new key was generated; the previous key no longer works."
+            )
         )
         wizard = self.env["telesales.dialer.key.show"].create(
             {"dialer_id": self.id, "key": key}

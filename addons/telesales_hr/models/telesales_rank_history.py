@@ -111,9 +111,7 @@ class TelesalesRankHistory(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(
-            _(
-                "Rank history is never deleted. Add a new entry to correct a rank."
-            )
+            _("Rank history is never deleted. Add a new entry to correct a rank.")
         )
 
     @api.model
@@ -132,7 +130,9 @@ class TelesalesRankHistory(models.Model):
             [tuple(employees.ids), date],
         )
         Rank = self.env["telesales.rank"]
-        return {emp_id: Rank.browse(rank_id) for emp_id, rank_id in self.env.cr.fetchall()}
+        return {
+            emp_id: Rank.browse(rank_id) for emp_id, rank_id in self.env.cr.fetchall()
+        }
 
     @api.model
     def _rank_periods(self, employees, date_from, date_to):

@@ -40,9 +40,9 @@ class TelesalesRankReviewXlsx(models.AbstractModel):
         if data.get("department_id"):
             line_domain = [("department_id", "child_of", data["department_id"])]
         states = dict(
-            self.env["telesales.rank.review"]._fields["state"]._description_selection(
-                self.env
-            )
+            self.env["telesales.rank.review"]
+            ._fields["state"]
+            ._description_selection(self.env)
         )
         reviews = self.env["telesales.rank.review"].search(
             domain, order="date_from, id"

@@ -194,7 +194,9 @@ class TelesalesXlsxStream(models.AbstractModel):
         try:
             styles = self._xlsx_styles(workbook)
             for sheet in self._xlsx_sheets(domain, data):
-                worksheet = workbook.add_worksheet(self._xlsx_clean_sheet_name(sheet.name))
+                worksheet = workbook.add_worksheet(
+                    self._xlsx_clean_sheet_name(sheet.name)
+                )
                 written[worksheet.name] = self._xlsx_write_sheet(
                     workbook, worksheet, sheet, styles
                 )
@@ -273,7 +275,9 @@ class TelesalesXlsxStream(models.AbstractModel):
             for col in totalled:
                 sums[columns[col].fname] += values[col] or 0.0
             if group_col is not None:
-                group = groups.setdefault(values[group_col], [0] + [0.0] * len(totalled))
+                group = groups.setdefault(
+                    values[group_col], [0] + [0.0] * len(totalled)
+                )
                 group[0] += 1
                 for index, col in enumerate(totalled):
                     group[index + 1] += values[col] or 0.0
@@ -291,7 +295,10 @@ class TelesalesXlsxStream(models.AbstractModel):
                 continue
             style = styles.get(("total", column.num_format), styles["total_label"])
             if column.total == "sum":
-                first, last = first_data_row + 1, max(last_data_row + 1, first_data_row + 1)
+                first, last = (
+                    first_data_row + 1,
+                    max(last_data_row + 1, first_data_row + 1),
+                )
                 letter = self._xlsx_col_letter(col)
                 worksheet.write_formula(
                     row,
@@ -315,16 +322,16 @@ class TelesalesXlsxStream(models.AbstractModel):
             worksheet.write_string(
                 row,
                 0,
-                self.env._(
-                    "Totals by %(column)s", column=columns[group_col].header
-                ),
+                self.env._("Totals by %(column)s", column=columns[group_col].header),
                 styles["title"],
             )
             row += 1
             worksheet.write_string(row, 0, columns[group_col].header, styles["header"])
             worksheet.write_string(row, 1, self.env._("Rows"), styles["header"])
             for index, col in enumerate(totalled):
-                worksheet.write_string(row, index + 2, columns[col].header, styles["header"])
+                worksheet.write_string(
+                    row, index + 2, columns[col].header, styles["header"]
+                )
             row += 1
             for group, figures in sorted(groups.items(), key=lambda item: str(item[0])):
                 worksheet.write(row, 0, group if group is not None else "")
@@ -406,10 +413,14 @@ class TelesalesXlsxStream(models.AbstractModel):
         fraction = cr.fetchone()[0]
         cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, sql))
-        cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
+        cr.execute(
+            SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction)
+        )
         try:
             while True:
-                cr.execute(SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor))
+                cr.execute(
+                    SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor)
+                )
                 chunk = cr.fetchall()
                 if not chunk:
                     break

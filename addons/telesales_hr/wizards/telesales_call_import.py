@@ -111,7 +111,9 @@ class TelesalesCallImport(models.TransientModel):
             "telesales_hr.call_mapping_vicidial", raise_if_not_found=False
         )
         for wizard in self:
-            wizard.mapping_id = wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            wizard.mapping_id = (
+                wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            )
 
     def action_import(self):
         self.ensure_one()
@@ -193,9 +195,9 @@ class TelesalesCallImport(models.TransientModel):
         company = company or dialer.company_id or self.env.company
         if isinstance(mapping, str):
             name = mapping
-            mapping = ("." in name and self.env.ref(name, raise_if_not_found=False)) or (
-                Mapping.search([("name", "=ilike", name)], limit=1)
-            )
+            mapping = (
+                "." in name and self.env.ref(name, raise_if_not_found=False)
+            ) or (Mapping.search([("name", "=ilike", name)], limit=1))
             if not mapping:
                 raise UserError(
                     self.env._("No call import mapping is named %(name)s.", name=name)
@@ -208,7 +210,9 @@ class TelesalesCallImport(models.TransientModel):
         return mapping, company, dialer
 
     @api.model
-    def _import_file(self, source, mapping, company=None, dialer=None, source_name=None):
+    def _import_file(
+        self, source, mapping, company=None, dialer=None, source_name=None
+    ):
         """Import a dialer export, all-or-nothing.
 
         ``source``: a path, or a binary or text file object, read as a stream
@@ -511,7 +515,9 @@ class TelesalesCallImport(models.TransientModel):
                     else str(error)
                 )
             self.env.cr.postcommit.add(
-                lambda path=path, target=target, report=report: _move(path, target, report)
+                lambda path=path, target=target, report=report: _move(
+                    path, target, report
+                )
             )
         return outcome
 
