@@ -10,7 +10,6 @@ class HrEmployee(models.Model):
 
     telesales_rank_id = fields.Many2one(
         "telesales.rank",
-        string="Telesales Rank",
         readonly=True,
         tracking=True,
         help="Rank held today, from the rank history.",

@@ -33,7 +33,6 @@ class TelesalesAgentMonth(models.Model):
     month = fields.Date(readonly=True)
     rank_id = fields.Many2one(
         "telesales.rank",
-        string="Rank",
         readonly=True,
         help="Rank held at the month's end.",
     )

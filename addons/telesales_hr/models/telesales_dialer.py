@@ -39,7 +39,6 @@ class TelesalesDialer(models.Model):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
-        string="Mapping",
         required=True,
         default=lambda self: self.env.ref(
             "telesales_hr.call_mapping_generic", raise_if_not_found=False

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -100,7 +100,7 @@ class TelesalesRankHistory(models.Model):
     def write(self, vals):
         if set(vals) - {"reason"}:
             raise UserError(
-                _(
+                self.env._(
                     "Rank history is never rewritten. To correct %(employee)s's "
                     "rank, add a new entry from the date the correction applies.",
                     employee=self.employee_id[:1].name,
@@ -111,7 +111,9 @@ class TelesalesRankHistory(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(
-            _("Rank history is never deleted. Add a new entry to correct a rank.")
+            self.env._(
+                "Rank history is never deleted. Add a new entry to correct a rank."
+            )
         )
 
     @api.model

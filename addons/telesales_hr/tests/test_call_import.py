@@ -313,9 +313,12 @@ class TestCallImport(TelesalesCallCase):
             )
             (folder / "2-bad.csv").write_bytes(
                 self.csv_bytes(
-                    [self.row("cr2", "2025-03-03 10:00:00"), self.row("cr3", "2025-03-03 10:01:00", agent="zz")]
+                    [
+                        self.row("cr2", "2025-03-03 10:00:00"),
+                        self.row("cr3", "2025-03-03 10:01:00", agent="zz"),
+                    ]
                 )
-            )  # fmt: skip
+            )
             outcome = self.Import._cron_import_directory(
                 tmp, "telesales_hr.call_mapping_generic"
             )

@@ -91,7 +91,6 @@ class TelesalesCallImport(models.TransientModel):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
-        string="Mapping",
         required=True,
         compute="_compute_mapping_id",
         store=True,
@@ -223,7 +222,7 @@ class TelesalesCallImport(models.TransientModel):
         ValidationError when the header lacks a mapped column.
         """
         mapping, company, dialer = self._resolve(mapping, company, dialer)
-        if isinstance(source, (str, os.PathLike)):
+        if isinstance(source, str | os.PathLike):
             with open(source, "rb") as data:
                 return self._import_file(
                     data, mapping, company, dialer, source_name or Path(source).name
@@ -372,21 +371,28 @@ class TelesalesCallImport(models.TransientModel):
             psycopg2.extensions.set_wait_callback(callback)
 
     @api.model
+    def _stage_ids_unique(self):
+        """Index the staging table's call ids uniquely; False when a call id
+        appears twice (the index is then not created)."""
+        try:
+            with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                self.env.cr.execute(
+                    "CREATE UNIQUE INDEX telesales_call_stage_uniq "
+                    "ON telesales_call_stage (external_id)"
+                )
+        except UniqueViolation:
+            return False
+        return True
+
+    @api.model
     def _duplicate_errors(self):
         """A call id twice in one file is an error on each later row.
 
         A unique index on the staging table is the cheap check; only when it
         fails are the duplicates grouped to name their rows."""
         cr = self.env.cr
-        try:
-            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
-                cr.execute(
-                    "CREATE UNIQUE INDEX telesales_call_stage_uniq "
-                    "ON telesales_call_stage (external_id)"
-                )
+        if self._stage_ids_unique():
             return [], 0
-        except UniqueViolation:
-            pass
         cr.execute(
             """
             SELECT external_id, array_agg(row_no ORDER BY row_no)
