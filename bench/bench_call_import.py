@@ -135,7 +135,9 @@ def main():
     if not path.exists():
         started = time.perf_counter()
         generate_calls.write_csv(path, args.agents, args.days, args.dials)
-        say(f"generated {path} ({rows:,} rows) in {time.perf_counter() - started:.1f} s")
+        say(
+            f"generated {path} ({rows:,} rows) in {time.perf_counter() - started:.1f} s"
+        )
 
     import odoo
     from odoo import SUPERUSER_ID, api
@@ -206,11 +208,14 @@ def main():
     ):
         say(f"{label:44} {count:>10,} {seconds:>9.1f} {count / seconds:>10,.0f}")
     say("")
-    say(f"bulk / per-record ORM: {bulk_rate / orm_rate:,.0f}x "
-        f"(ORM would need {rows / orm_rate / 60:,.1f} min for {rows:,} rows)")  # fmt: skip
+    say(
+        f"bulk / per-record ORM: {bulk_rate / orm_rate:,.0f}x "
+        f"(ORM would need {rows / orm_rate / 60:,.1f} min for {rows:,} rows)"
+    )
     say(f"bulk / batched ORM: {bulk_rate / batch_rate:,.1f}x")
     target_ok = bulk_rate / orm_rate >= 20 and bulk_seconds < 60
-    say(f"target (>= 20x and < 60 s for {rows:,} rows): {'met' if target_ok else 'NOT met'}")
+    verdict = "met" if target_ok else "NOT met"
+    say(f"target (>= 20x and < 60 s for {rows:,} rows): {verdict}")
 
 
 if __name__ == "__main__":

@@ -72,9 +72,7 @@ class CopySource(io.RawIOBase):
 
     def readinto(self, target):
         while len(self._buffer) < len(target):
-            chunk = b"".join(
-                line.encode() for line in _take(self._lines, 5000)
-            )
+            chunk = b"".join(line.encode() for line in _take(self._lines, 5000))
             if not chunk:
                 break
             self._buffer += chunk
@@ -154,12 +152,12 @@ def ensure_data(odoo, registry, sizes):
             )
             if cr.fetchone() == (size, len(agents)):
                 continue
-            cr.execute("DELETE FROM telesales_premium WHERE department_id = %s", [team.id])
+            cr.execute(
+                "DELETE FROM telesales_premium WHERE department_id = %s", [team.id]
+            )
             env.flush_all()
             started = time.perf_counter()
-            source = CopySource(
-                _ledger_lines(size, agents.ids, team.id, company.id)
-            )
+            source = CopySource(_ledger_lines(size, agents.ids, team.id, company.id))
             cr.copy_expert(
                 "COPY telesales_premium (external_id, employee_id, department_id,"
                 " company_id, date, amount, state, refund_date, policy_ref,"

@@ -71,7 +71,9 @@ def working_days(count):
 
 def dnc_numbers(count=1000, seed=7):
     rng = random.Random(seed)
-    return [f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}" for _i in range(count)]
+    return [
+        f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}" for _i in range(count)
+    ]
 
 
 def rows(agents, days, dials, fmt="vicidial", seed=42):
@@ -105,7 +107,9 @@ def rows(agents, days, dials, fmt="vicidial", seed=42):
                 start = midnight + timedelta(seconds=clock)
                 lead += 1
                 if connected:
-                    status = rng.choices(["NI", "CALLBK", "SALE", "NP"], [60, 25, 5, 10])[0]
+                    status = rng.choices(
+                        ["NI", "CALLBK", "SALE", "NP"], [60, 25, 5, 10]
+                    )[0]
                 else:
                     status = rng.choices(["NA", "B", "AA", "DC"], [60, 20, 15, 5])[0]
                 if vicidial:
@@ -157,12 +161,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--agents", type=int, default=100)
     parser.add_argument("--days", type=int, default=100)
-    parser.add_argument("--dials", type=int, default=100, help="dials per agent and day")
+    parser.add_argument(
+        "--dials", type=int, default=100, help="dials per agent and day"
+    )
     parser.add_argument("--format", choices=["vicidial", "generic"], default="vicidial")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    count = write_csv(args.out, args.agents, args.days, args.dials, args.format, args.seed)
+    count = write_csv(
+        args.out, args.agents, args.days, args.dials, args.format, args.seed
+    )
     print(f"{args.out}: {count} rows")  # noqa: T201
 
 

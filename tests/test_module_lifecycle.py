@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import odoo
 import pytest
+
+import odoo
 
 MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll"]
 ODOO_BIN = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
@@ -31,7 +32,9 @@ def _odoo(db, *args, stdin=None):
     ]
     if not stdin:
         command.append("--stop-after-init")
-    result = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        command, input=stdin, capture_output=True, text=True, timeout=900
+    )
     errors = [
         line
         for line in (result.stdout + result.stderr).splitlines()
@@ -46,9 +49,17 @@ def _odoo(db, *args, stdin=None):
 
 def _states(db):
     out = subprocess.run(
-        ["psql", "-d", db, "-Atc", "SELECT name, state FROM ir_module_module "
-         "WHERE name LIKE 'telesales%' ORDER BY name"],
-        capture_output=True, text=True, check=True,
+        [
+            "psql",
+            "-d",
+            db,
+            "-Atc",
+            "SELECT name, state FROM ir_module_module "
+            "WHERE name LIKE 'telesales%' ORDER BY name",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return dict(line.split("|") for line in out.split())
 
@@ -67,7 +78,9 @@ def test_install_upgrade_uninstall_without_demo(lifecycle_db):
     assert _states(db) == dict.fromkeys(MODULES, "installed")
     demo = subprocess.run(
         ["psql", "-d", db, "-Atc", "SELECT count(*) FROM ir_module_module WHERE demo"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert demo == "0", "demo data was loaded although --without-demo=all"
 
@@ -83,8 +96,15 @@ def test_install_upgrade_uninstall_without_demo(lifecycle_db):
     )
     assert _states(db) == dict.fromkeys(MODULES, "uninstalled")
     leftovers = subprocess.run(
-        ["psql", "-d", db, "-Atc",
-         "SELECT count(*) FROM ir_model WHERE model LIKE 'telesales.%'"],
-        capture_output=True, text=True, check=True,
+        [
+            "psql",
+            "-d",
+            db,
+            "-Atc",
+            "SELECT count(*) FROM ir_model WHERE model LIKE 'telesales.%'",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert leftovers == "0", f"{leftovers} telesales models left after uninstall"

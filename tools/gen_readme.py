@@ -80,7 +80,9 @@ def build(module):
 
 def main(argv):
     root = Path(__file__).resolve().parent.parent
-    modules = [Path(a) for a in argv] or sorted(p.parent for p in root.glob("addons/*/__manifest__.py"))
+    modules = [Path(a) for a in argv] or sorted(
+        p.parent for p in root.glob("addons/*/__manifest__.py")
+    )
     changed = [str(m) for m in modules if build(m)]
     for name in changed:
         print(f"rewrote {name}/README.rst")

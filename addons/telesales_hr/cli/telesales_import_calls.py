@@ -61,11 +61,11 @@ class TelesalesImportCalls(Command):
                 except odoo.exceptions.UserError as error:
                     cr.rollback()
                     failed = True
-                    print(f"{path}: REFUSED\n{error.args[0]}")  # noqa: T201
+                    sys.stdout.write(f"{path}: REFUSED\n{error.args[0]}\n")
                     continue
-                print(  # noqa: T201
+                sys.stdout.write(
                     f"{path}: {result['rows']} rows, {result['created']} created, "
                     f"{result['skipped']} already imported, "
-                    f"{result['violations']} violations"
+                    f"{result['violations']} violations\n"
                 )
         sys.exit(1 if failed else 0)

@@ -10,7 +10,6 @@ class HrEmployee(models.Model):
 
     telesales_rank_id = fields.Many2one(
         "telesales.rank",
-        string="Telesales Rank",
         readonly=True,
         tracking=True,
         help="Rank held today, from the rank history.",
@@ -141,22 +140,33 @@ class HrEmployee(models.Model):
         for employee in self.sudo():
             rank = ranks.get(employee.id, self.env["telesales.rank"])
             start = starts.get(employee.id)
-            if employee.telesales_rank_id != rank or employee.telesales_rank_date != start:
-                employee.write({"telesales_rank_id": rank.id, "telesales_rank_date": start})
+            if (
+                employee.telesales_rank_id != rank
+                or employee.telesales_rank_date != start
+            ):
+                employee.write(
+                    {"telesales_rank_id": rank.id, "telesales_rank_date": start}
+                )
 
     @api.model
     def _cron_refresh_telesales_rank(self):
         today = fields.Date.context_today(self)
-        employees = self.env["telesales.rank.history"].sudo().search(
-            [("date_start", "=", today)]
-        ).employee_id
+        employees = (
+            self.env["telesales.rank.history"]
+            .sudo()
+            .search([("date_start", "=", today)])
+            .employee_id
+        )
         employees._refresh_telesales_rank()
 
     def _telesales_rank_at(self, date):
         """telesales.rank held by this employee on `date` (empty if none)."""
         self.ensure_one()
-        return self.env["telesales.rank.history"].sudo()._rank_at(self, date).get(
-            self.id, self.env["telesales.rank"]
+        return (
+            self.env["telesales.rank.history"]
+            .sudo()
+            ._rank_at(self, date)
+            .get(self.id, self.env["telesales.rank"])
         )
 
     @api.model
@@ -188,7 +198,6 @@ class HrEmployee(models.Model):
                 return blocks
         """
         return {}
-
 
     @api.model
     def _telesales_kpi_passed(self, employees, month):

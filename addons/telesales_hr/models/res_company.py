@@ -193,9 +193,7 @@ class ResCompany(models.Model):
         help="A trainee's newcomer allowance is paid when the month's KPI score "
         "reaches this line.",
     )
-    telesales_kpi_proxy_agent = fields.Integer(
-        string="Proxy Punch (agent)", default=10
-    )
+    telesales_kpi_proxy_agent = fields.Integer(string="Proxy Punch (agent)", default=10)
     telesales_kpi_proxy_leader = fields.Integer(
         string="Proxy Punch (team leader)", default=5
     )

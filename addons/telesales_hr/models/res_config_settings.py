@@ -53,6 +53,7 @@ class ResConfigSettings(models.TransientModel):
                 "next": {"type": "ir.actions.client", "tag": "reload"},
             },
         }
+
     telesales_min_connected_calls = fields.Integer(
         related="company_id.telesales_min_connected_calls", readonly=False
     )

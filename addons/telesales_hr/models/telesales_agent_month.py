@@ -32,7 +32,9 @@ class TelesalesAgentMonth(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     month = fields.Date(readonly=True)
     rank_id = fields.Many2one(
-        "telesales.rank", string="Rank", readonly=True, help="Rank held at the month's end."
+        "telesales.rank",
+        readonly=True,
+        help="Rank held at the month's end.",
     )
     premium = fields.Monetary(string="Effective Premium", readonly=True)
     line_count = fields.Integer(string="Sales", readonly=True)

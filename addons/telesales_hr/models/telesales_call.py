@@ -96,7 +96,9 @@ class TelesalesCall(models.Model):
     duration_seconds = fields.Integer(
         string="Length (s)", help="Total call length as reported by the dialer."
     )
-    disposition = fields.Char(help="The dialer's status / disposition code (SALE, NI …).")
+    disposition = fields.Char(
+        help="The dialer's status / disposition code (SALE, NI …)."
+    )
     lead_ref = fields.Char(string="Lead", help="The dialer's or CRM's lead id.")
     recording_ref = fields.Char(string="Recording")
     violation_dnc = fields.Boolean(
@@ -368,9 +370,9 @@ class TelesalesCall(models.Model):
 
     @api.model
     def _fill_off_days(self):
-        """Fill ``telesales_call_off_days(company_id, calendar_id, day)`` with the days of
-        the agent-days' range that are not working days of the calendars of
-        agents whose company permits calls on working days only.
+        """Fill ``telesales_call_off_days(company_id, calendar_id, day)`` with the
+        days of the agent-days' range that are not working days of the calendars
+        of agents whose company permits calls on working days only.
 
         Reuses the resource calendar (``_work_intervals_batch``: weekly
         attendances minus public holidays) once per calendar, not per agent.
@@ -469,7 +471,9 @@ class TelesalesCall(models.Model):
                         "number": number,
                         "company_id": company.id,
                         "date_listed": datetime.combine(days[0], time(1)),
-                        "reason": self.env._("The customer asked not to be called again."),
+                        "reason": self.env._(
+                            "The customer asked not to be called again."
+                        ),
                     }
                     for number in dnc_numbers
                     if normalize_number(number) not in listed
@@ -493,10 +497,10 @@ class TelesalesCall(models.Model):
     @api.model
     def _demo_number(self, rng, mobile=None):
         if mobile or (mobile is None and rng.random() < 0.85):
-            return "1%s%09d" % (rng.choice("3456789"), rng.randrange(10**9))
+            return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
         area = rng.choice(["10", "21", "20", "755", "571", "28"])
         local = rng.randrange(10**7, 10**8) if len(area) == 2 else rng.randrange(10**7)
-        return "0%s-%s" % (area, local)
+        return f"0{area}-{local}"
 
     @api.model
     def _demo_call_rows(self, rng, agents, days, dnc_numbers):
@@ -507,11 +511,8 @@ class TelesalesCall(models.Model):
             for day in days:
                 offset = tz.utcoffset(datetime.combine(day, time(12)))
                 minutes = int(offset.total_seconds() // 60)
-                suffix = "%s%02d:%02d" % (
-                    "+" if minutes >= 0 else "-",
-                    abs(minutes) // 60,
-                    abs(minutes) % 60,
-                )
+                sign = "+" if minutes >= 0 else "-"
+                suffix = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
                 burst = (agent.id, day) == cap_day
                 dials = 205 if burst else rng.randint(40, 120)
                 # mostly 09:00-09:25, sometimes late, rarely before the window
@@ -542,14 +543,16 @@ class TelesalesCall(models.Model):
                             ["NI", "CALLBK", "SALE", "NP"], [60, 25, 5, 10]
                         )[0]
                     else:
-                        disposition = rng.choices(["NA", "B", "AA", "DC"], [60, 20, 15, 5])[0]
-                    call_id = "demo-%s-%s-%03d" % (agent.id, day.strftime("%Y%m%d"), k)
+                        disposition = rng.choices(
+                            ["NA", "B", "AA", "DC"], [60, 20, 15, 5]
+                        )[0]
+                    call_id = f"demo-{agent.id}-{day.strftime('%Y%m%d')}-{k:03d}"
                     yield [
                         call_id,
                         agent.telesales_dialer_login,
                         number,
-                        "%s %02d:%02d:%02d%s"
-                        % (day, clock // 3600, clock // 60 % 60, clock % 60, suffix),
+                        f"{day} {clock // 3600:02d}:{clock // 60 % 60:02d}:"
+                        f"{clock % 60:02d}{suffix}",
                         "outbound",
                         "1" if connected else "0",
                         str(ring),
@@ -558,7 +561,9 @@ class TelesalesCall(models.Model):
                         str(pause),
                         str(wrapup),
                         str(ring + talk),
-                        "rec/%s/%s.mp3" % (day.strftime("%Y%m%d"), call_id) if connected else "",
+                        f"rec/{day.strftime('%Y%m%d')}/{call_id}.mp3"
+                        if connected
+                        else "",
                         disposition,
                         "",
                     ]

@@ -61,7 +61,7 @@ class TelesalesDailyCompliance(models.Model):
 
     date = fields.Date(required=True, index=True, readonly=True)
     rank_id = fields.Many2one(
-        "telesales.rank", string="Rank", readonly=True, help="Rank held that day."
+        "telesales.rank", readonly=True, help="Rank held that day."
     )
     is_newcomer = fields.Boolean(
         string="Trainee", readonly=True, help="The agent held the lowest rank that day."
@@ -94,7 +94,7 @@ class TelesalesDailyCompliance(models.Model):
         "the cut-off.",
     )
     talk_hours = fields.Float(
-        string="Talk Hours", readonly=True, aggregator="avg", help="Counted talk time."
+        readonly=True, aggregator="avg", help="Counted talk time."
     )
     talk_seconds_total = fields.Integer(string="Talk Seconds (all)", readonly=True)
     required_talk_hours = fields.Float(readonly=True, aggregator="avg")
@@ -703,48 +703,9 @@ class TelesalesDailyCompliance(models.Model):
                 "fail_violations": violations > 0,
             }
         vals.update(fails)
-        if fails.get("fail_connected"):
-            reasons.append(
-                self.env._(
-                    "Connected calls %(done)s < %(required)s",
-                    done=connected,
-                    required=required_connected,
-                )
-            )
-        if fails.get("fail_talk"):
-            reasons.append(
-                self.env._(
-                    "Talk time %(done)s < %(required)s",
-                    done=_hours_label(talk),
-                    required=_hours_label(required_talk),
-                )
-            )
-        if fails.get("fail_first_call"):
-            reasons.append(
-                self.env._("No morning call")
-                if first is None
-                else self.env._("First call at %(time)s", time=self._clock(first))
-            )
-        if fails.get("fail_afternoon_call"):
-            reasons.append(
-                self.env._("No afternoon call")
-                if noon is None
-                else self.env._(
-                    "First afternoon call at %(time)s", time=self._clock(noon)
-                )
-            )
-        if fails.get("fail_dial_cap"):
-            reasons.append(
-                self.env._(
-                    "%(dials)s outbound calls > %(cap)s",
-                    dials=dials,
-                    cap=params["max_dials"],
-                )
-            )
-        if fails.get("fail_violations"):
-            reasons.append(
-                self.env._("%(count)s calls with violations", count=violations)
-            )
+        reasons += self._fail_reasons(
+            fails, calls, required_connected, required_talk, params
+        )
         compliant = absence != "full" and not any(fails.values())
         required_overtime = params["overtime"] if fails and not compliant else 0
         fail_overtime = overtime < required_overtime
@@ -789,6 +750,59 @@ class TelesalesDailyCompliance(models.Model):
             ),
         )
         return vals
+
+    def _fail_reasons(self, fails, calls, required_connected, required_talk, params):
+        """The reasons, in words, of the failed call targets of ``fails``."""
+        dials = calls.get("dials", 0)
+        connected = calls.get("connected", 0)
+        talk = calls.get("talk", 0)
+        first = calls.get("first")
+        noon = calls.get("noon")
+        violations = calls.get("violations", 0)
+        reasons = []
+        if fails.get("fail_connected"):
+            reasons.append(
+                self.env._(
+                    "Connected calls %(done)s < %(required)s",
+                    done=connected,
+                    required=required_connected,
+                )
+            )
+        if fails.get("fail_talk"):
+            reasons.append(
+                self.env._(
+                    "Talk time %(done)s < %(required)s",
+                    done=_hours_label(talk),
+                    required=_hours_label(required_talk),
+                )
+            )
+        if fails.get("fail_first_call"):
+            reasons.append(
+                self.env._("No morning call")
+                if first is None
+                else self.env._("First call at %(time)s", time=self._clock(first))
+            )
+        if fails.get("fail_afternoon_call"):
+            reasons.append(
+                self.env._("No afternoon call")
+                if noon is None
+                else self.env._(
+                    "First afternoon call at %(time)s", time=self._clock(noon)
+                )
+            )
+        if fails.get("fail_dial_cap"):
+            reasons.append(
+                self.env._(
+                    "%(dials)s outbound calls > %(cap)s",
+                    dials=dials,
+                    cap=params["max_dials"],
+                )
+            )
+        if fails.get("fail_violations"):
+            reasons.append(
+                self.env._("%(count)s calls with violations", count=violations)
+            )
+        return reasons
 
     @api.model
     def _tier(self, minutes, params):
@@ -995,12 +1009,12 @@ class TelesalesDailyCompliance(models.Model):
     def _cron_compute_compliance(self):
         """Nightly: yesterday, and the days before it again (late imports)."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
-            employees = self.env["hr.employee"].search(
-                [("is_telesales_agent", "=", True), ("company_id", "=", company.id)]
-            )
-            if not employees:
-                continue
+        agents = self.env["hr.employee"].search([("is_telesales_agent", "=", True)])
+        companies = self.env["res.company"].search(
+            [("id", "in", agents.company_id.ids)]
+        )
+        for company in companies:
+            employees = agents.filtered(lambda e, c=company: e.company_id == c)
             days = max(1, company.telesales_compliance_rerun_days)
             self._compute_for_range(
                 today - timedelta(days=days), today - timedelta(days=1), employees

@@ -16,7 +16,28 @@ _TEAMS = [
     ("Team Lotus", 1, ["S3", "S3", "S2", "S2", "S1", "S1", "S1", "T0"]),
 ]
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-_GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平"]
+_GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "霞",
+    "平",
+]
 
 
 class TelesalesDemo(models.AbstractModel):
@@ -33,7 +54,9 @@ class TelesalesDemo(models.AbstractModel):
         rng = random.Random(20260101)
         company = self.env.company
         company.currency_id = self.env.ref("base.CNY")
-        ranks = {rank.code: rank for rank in self.env["telesales.rank"]._ladder(company)}
+        ranks = {
+            rank.code: rank for rank in self.env["telesales.rank"]._ladder(company)
+        }
         for code, rate in zip(
             ["T0", "S1", "S2", "S3", "D1", "D2"],
             [0.02, 0.03, 0.035, 0.04, 0.045, 0.05],
@@ -58,11 +81,7 @@ class TelesalesDemo(models.AbstractModel):
                 }
             )
 
-        names = iter(
-            f"{surname}{given}"
-            for given in _GIVEN
-            for surname in _SURNAMES
-        )
+        names = iter(f"{surname}{given}" for given in _GIVEN for surname in _SURNAMES)
         shuffled = list(names)
         rng.shuffle(shuffled)
         names = iter(shuffled)
@@ -81,18 +100,35 @@ class TelesalesDemo(models.AbstractModel):
                 }
             )
 
-        director = employee(next(names), user_rec=user("director", "电销中心总监 Director", "telesales_hr.group_telesales_manager"))
-        centre = Department.create({"name": "Telesales Centre", "manager_id": director.id})
+        director = employee(
+            next(names),
+            user_rec=user(
+                "director",
+                "电销中心总监 Director",
+                "telesales_hr.group_telesales_manager",
+            ),
+        )
+        centre = Department.create(
+            {"name": "Telesales Centre", "manager_id": director.id}
+        )
         director.department_id = centre
         user("hr", "人事专员 HR Officer", "telesales_hr.group_telesales_hr")
         user("auditor", "审计 Auditor", "telesales_hr.group_telesales_auditor")
         units = []
         for index in (1, 2):
-            manager_user = user(f"manager{index}", f"项目经理 Manager {index}", "telesales_hr.group_telesales_manager")
+            manager_user = user(
+                f"manager{index}",
+                f"项目经理 Manager {index}",
+                "telesales_hr.group_telesales_manager",
+            )
             manager = employee(next(names), centre, manager_user)
             units.append(
                 Department.create(
-                    {"name": f"Unit {index}", "parent_id": centre.id, "manager_id": manager.id}
+                    {
+                        "name": f"Unit {index}",
+                        "parent_id": centre.id,
+                        "manager_id": manager.id,
+                    }
                 )
             )
         today = date.today()
@@ -100,18 +136,32 @@ class TelesalesDemo(models.AbstractModel):
         history = []
         agent_count = 0
         for team_index, (team_name, unit_index, codes) in enumerate(_TEAMS, start=1):
-            tl_user = user(f"leader{team_index}", f"主管 Team Leader {team_index}", "telesales_hr.group_telesales_team_leader")
+            tl_user = user(
+                f"leader{team_index}",
+                f"主管 Team Leader {team_index}",
+                "telesales_hr.group_telesales_team_leader",
+            )
             leader = employee(next(names), units[unit_index], tl_user)
             team = Department.create(
-                {"name": team_name, "parent_id": units[unit_index].id, "manager_id": leader.id}
+                {
+                    "name": team_name,
+                    "parent_id": units[unit_index].id,
+                    "manager_id": leader.id,
+                }
             )
             leader.department_id = team
-            history.append((leader, ranks["D1"], today - relativedelta(years=2), "initial"))
+            history.append(
+                (leader, ranks["D1"], today - relativedelta(years=2), "initial")
+            )
             for position, code in enumerate(codes):
                 agent_count += 1
                 agent_user = None
                 if position == len(codes) - 1 or agent_count <= 3:
-                    agent_user = user(f"agent{agent_count}", f"坐席 Agent {agent_count}", "telesales_hr.group_telesales_agent")
+                    agent_user = user(
+                        f"agent{agent_count}",
+                        f"坐席 Agent {agent_count}",
+                        "telesales_hr.group_telesales_agent",
+                    )
                 agent = employee(next(names), team, agent_user)
                 months_ago = rng.randint(4, 30) if code != "T0" else rng.randint(1, 4)
                 start = (today - relativedelta(months=months_ago)).replace(day=1)
@@ -119,7 +169,14 @@ class TelesalesDemo(models.AbstractModel):
                     # this agent changed rank inside the current quarter (pro rata)
                     history.append((agent, ranks["T0"], start, "initial"))
                     start = quarter_start + relativedelta(months=1)
-                history.append((agent, ranks[code], start, "initial" if code == "T0" or position != 3 else "manual"))
+                history.append(
+                    (
+                        agent,
+                        ranks[code],
+                        start,
+                        "initial" if code == "T0" or position != 3 else "manual",
+                    )
+                )
         self.env["telesales.rank.history"].create(
             [
                 {
@@ -139,9 +196,39 @@ class TelesalesDemo(models.AbstractModel):
         attendances = []
         for day in range(5):
             attendances += [
-                (0, 0, {"name": "Morning", "dayofweek": str(day), "hour_from": 9, "hour_to": 12, "day_period": "morning"}),
-                (0, 0, {"name": "Lunch", "dayofweek": str(day), "hour_from": 12, "hour_to": 13, "day_period": "lunch"}),
-                (0, 0, {"name": "Afternoon", "dayofweek": str(day), "hour_from": 13, "hour_to": 18, "day_period": "afternoon"}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Morning",
+                        "dayofweek": str(day),
+                        "hour_from": 9,
+                        "hour_to": 12,
+                        "day_period": "morning",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Lunch",
+                        "dayofweek": str(day),
+                        "hour_from": 12,
+                        "hour_to": 13,
+                        "day_period": "lunch",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Afternoon",
+                        "dayofweek": str(day),
+                        "hour_from": 13,
+                        "hour_to": 18,
+                        "day_period": "afternoon",
+                    },
+                ),
             ]
         return self.env["resource.calendar"].create(
             {

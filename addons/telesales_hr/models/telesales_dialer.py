@@ -39,7 +39,6 @@ class TelesalesDialer(models.Model):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
-        string="Mapping",
         required=True,
         default=lambda self: self.env.ref(
             "telesales_hr.call_mapping_generic", raise_if_not_found=False
@@ -89,7 +88,9 @@ class TelesalesDialer(models.Model):
             }
         )
         self.message_post(
-            body=self.env._("A new key was generated; the previous key no longer works.")
+            body=self.env._(
+                "A new key was generated; the previous key no longer works."
+            )
         )
         wizard = self.env["telesales.dialer.key.show"].create(
             {"dialer_id": self.id, "key": key}

@@ -1,6 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -88,4 +88,6 @@ class TelesalesFlag(models.Model):
 
     def _check_open(self):
         if self.filtered(lambda flag: flag.state != "open"):
-            raise UserError(_("Only open flags can be confirmed or dismissed."))
+            raise UserError(
+                self.env._("Only open flags can be confirmed or dismissed.")
+            )

@@ -99,7 +99,9 @@ class TelesalesRank(models.Model):
 
     def action_view_employees(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("hr.open_view_employee_list_my")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr.open_view_employee_list_my"
+        )
         action["domain"] = [("telesales_rank_id", "=", self.id)]
         action["context"] = {}
         if not self.env["hr.employee"].has_access("read"):

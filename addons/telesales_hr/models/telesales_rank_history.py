@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -100,7 +100,7 @@ class TelesalesRankHistory(models.Model):
     def write(self, vals):
         if set(vals) - {"reason"}:
             raise UserError(
-                _(
+                self.env._(
                     "Rank history is never rewritten. To correct %(employee)s's "
                     "rank, add a new entry from the date the correction applies.",
                     employee=self.employee_id[:1].name,
@@ -111,7 +111,7 @@ class TelesalesRankHistory(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(
-            _(
+            self.env._(
                 "Rank history is never deleted. Add a new entry to correct a rank."
             )
         )
@@ -132,7 +132,9 @@ class TelesalesRankHistory(models.Model):
             [tuple(employees.ids), date],
         )
         Rank = self.env["telesales.rank"]
-        return {emp_id: Rank.browse(rank_id) for emp_id, rank_id in self.env.cr.fetchall()}
+        return {
+            emp_id: Rank.browse(rank_id) for emp_id, rank_id in self.env.cr.fetchall()
+        }
 
     @api.model
     def _rank_periods(self, employees, date_from, date_to):

@@ -20,12 +20,13 @@ class TelesalesPremiumMonthXlsx(models.AbstractModel):
     _xlsx_order = "month, department_id, employee_id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("month", _("Month"), 10, "month"),
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("premium", _("Effective Premium"), 16, "money", "sum"),
-            XlsxColumn("target", _("Target"), 16, "money", "sum"),
-            XlsxColumn("achievement", _("Achievement (%)"), 14, "pct", _achievement),
+            XlsxColumn("month", self.env._("Month"), 10, "month"),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("premium", self.env._("Effective Premium"), 16, "money", "sum"),
+            XlsxColumn("target", self.env._("Target"), 16, "money", "sum"),
+            XlsxColumn(
+                "achievement", self.env._("Achievement (%)"), 14, "pct", _achievement
+            ),
         ]

@@ -16,16 +16,15 @@ class TelesalesPremiumXlsx(models.AbstractModel):
     _xlsx_order = "date, id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("date", _("Date"), 12, "date"),
-            XlsxColumn("external_id", _("External ID"), 18),
-            XlsxColumn("policy_ref", _("Policy / Order"), 18),
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("amount", _("Premium"), 14, "money", "sum"),
-            XlsxColumn("state", _("State"), 12),
-            XlsxColumn("refund_date", _("Refund Date"), 12, "date"),
+            XlsxColumn("date", self.env._("Date"), 12, "date"),
+            XlsxColumn("external_id", self.env._("External ID"), 18),
+            XlsxColumn("policy_ref", self.env._("Policy / Order"), 18),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("amount", self.env._("Premium"), 14, "money", "sum"),
+            XlsxColumn("state", self.env._("State"), 12),
+            XlsxColumn("refund_date", self.env._("Refund Date"), 12, "date"),
         ]
 
     def _xlsx_sheets(self, domain, data):

@@ -14,23 +14,24 @@ class TelesalesRankReviewXlsx(models.AbstractModel):
     _description = "Quarterly Rank Review"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("current_rank_id", _("Current Rank"), 22),
-            XlsxColumn("months_held", _("Months Held"), 8, "int"),
-            XlsxColumn("premium", _("Quarter Premium"), 16, "money", "sum"),
-            XlsxColumn("threshold", _("Keep Threshold"), 16, "money"),
-            XlsxColumn("promotion_threshold", _("Promotion Threshold"), 16, "money"),
-            XlsxColumn("decision", _("Decision"), 12),
-            XlsxColumn("proposed_rank_id", _("Proposed Rank"), 22),
-            XlsxColumn("promotion_blocked", _("Promotion Blocked"), 10),
-            XlsxColumn("block_reason", _("Block Reason"), 30),
-            XlsxColumn("override_rank_id", _("Override Rank"), 22),
-            XlsxColumn("override_reason", _("Override Reason"), 30),
-            XlsxColumn("final_rank_id", _("Final Rank"), 22),
-            XlsxColumn("change", _("Change"), 10),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("current_rank_id", self.env._("Current Rank"), 22),
+            XlsxColumn("months_held", self.env._("Months Held"), 8, "int"),
+            XlsxColumn("premium", self.env._("Quarter Premium"), 16, "money", "sum"),
+            XlsxColumn("threshold", self.env._("Keep Threshold"), 16, "money"),
+            XlsxColumn(
+                "promotion_threshold", self.env._("Promotion Threshold"), 16, "money"
+            ),
+            XlsxColumn("decision", self.env._("Decision"), 12),
+            XlsxColumn("proposed_rank_id", self.env._("Proposed Rank"), 22),
+            XlsxColumn("promotion_blocked", self.env._("Promotion Blocked"), 10),
+            XlsxColumn("block_reason", self.env._("Block Reason"), 30),
+            XlsxColumn("override_rank_id", self.env._("Override Rank"), 22),
+            XlsxColumn("override_reason", self.env._("Override Reason"), 30),
+            XlsxColumn("final_rank_id", self.env._("Final Rank"), 22),
+            XlsxColumn("change", self.env._("Change"), 10),
         ]
 
     def _xlsx_sheets(self, domain, data):
@@ -40,9 +41,9 @@ class TelesalesRankReviewXlsx(models.AbstractModel):
         if data.get("department_id"):
             line_domain = [("department_id", "child_of", data["department_id"])]
         states = dict(
-            self.env["telesales.rank.review"]._fields["state"]._description_selection(
-                self.env
-            )
+            self.env["telesales.rank.review"]
+            ._fields["state"]
+            ._description_selection(self.env)
         )
         reviews = self.env["telesales.rank.review"].search(
             domain, order="date_from, id"

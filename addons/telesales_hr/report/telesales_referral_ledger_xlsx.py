@@ -16,20 +16,19 @@ class TelesalesReferralLedgerXlsx(models.AbstractModel):
     _xlsx_order = "date_due, id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("employee_id", _("Referrer"), 24),
-            XlsxColumn("department_id", _("Referrer's Team"), 28),
-            XlsxColumn("hire_id", _("Referred Hire"), 24),
-            XlsxColumn("hire_department_id", _("Hire's Team"), 28),
-            XlsxColumn("kind", _("Milestone"), 26),
-            XlsxColumn("date_due", _("Due Date"), 12, "date"),
-            XlsxColumn("amount", _("Amount"), 14, "money", "sum"),
-            XlsxColumn("state", _("State"), 12),
-            XlsxColumn("date_approved", _("Approved On"), 12, "date"),
-            XlsxColumn("date_paid", _("Paid On"), 12, "date"),
-            XlsxColumn("payment_reference", _("Payslip"), 20),
-            XlsxColumn("cancel_reason", _("Cancel Reason"), 30),
+            XlsxColumn("employee_id", self.env._("Referrer"), 24),
+            XlsxColumn("department_id", self.env._("Referrer's Team"), 28),
+            XlsxColumn("hire_id", self.env._("Referred Hire"), 24),
+            XlsxColumn("hire_department_id", self.env._("Hire's Team"), 28),
+            XlsxColumn("kind", self.env._("Milestone"), 26),
+            XlsxColumn("date_due", self.env._("Due Date"), 12, "date"),
+            XlsxColumn("amount", self.env._("Amount"), 14, "money", "sum"),
+            XlsxColumn("state", self.env._("State"), 12),
+            XlsxColumn("date_approved", self.env._("Approved On"), 12, "date"),
+            XlsxColumn("date_paid", self.env._("Paid On"), 12, "date"),
+            XlsxColumn("payment_reference", self.env._("Payslip"), 20),
+            XlsxColumn("cancel_reason", self.env._("Cancel Reason"), 30),
         ]
 
     def _xlsx_sheets(self, domain, data):

@@ -194,7 +194,9 @@ class TelesalesXlsxStream(models.AbstractModel):
         try:
             styles = self._xlsx_styles(workbook)
             for sheet in self._xlsx_sheets(domain, data):
-                worksheet = workbook.add_worksheet(self._xlsx_clean_sheet_name(sheet.name))
+                worksheet = workbook.add_worksheet(
+                    self._xlsx_clean_sheet_name(sheet.name)
+                )
                 written[worksheet.name] = self._xlsx_write_sheet(
                     workbook, worksheet, sheet, styles
                 )
@@ -242,16 +244,8 @@ class TelesalesXlsxStream(models.AbstractModel):
         subtotals block. Returns the number of data rows."""
         columns = sheet.columns or self._xlsx_columns(sheet)
         formats = self._xlsx_column_formats(workbook, columns, styles)
-        row = 0
-        if sheet.title:
-            worksheet.write_string(row, 0, sheet.title, styles["title"])
-            row += 2
-        header_row = row
-        for col, column in enumerate(columns):
-            worksheet.set_column(col, col, column.width)
-            worksheet.write_string(row, col, column.header, styles["header"])
-        worksheet.freeze_panes(header_row + 1, 0)
-        row += 1
+        header_row = self._xlsx_write_header(worksheet, sheet, columns, styles)
+        row = header_row + 1
         first_data_row = row
 
         totalled = [c for c, column in enumerate(columns) if column.total == "sum"]
@@ -273,7 +267,9 @@ class TelesalesXlsxStream(models.AbstractModel):
             for col in totalled:
                 sums[columns[col].fname] += values[col] or 0.0
             if group_col is not None:
-                group = groups.setdefault(values[group_col], [0] + [0.0] * len(totalled))
+                group = groups.setdefault(
+                    values[group_col], [0] + [0.0] * len(totalled)
+                )
                 group[0] += 1
                 for index, col in enumerate(totalled):
                     group[index + 1] += values[col] or 0.0
@@ -283,15 +279,56 @@ class TelesalesXlsxStream(models.AbstractModel):
         if rows_written:
             worksheet.autofilter(header_row, 0, last_data_row, len(columns) - 1)
 
-        # totals row: SUBTOTAL formulas (they follow the spreadsheet's
-        # filters) with the streamed sums as cached values
+        data_rows = (first_data_row, last_data_row)
+        self._xlsx_write_totals(
+            worksheet, row, columns, data_rows, sums, counts, styles
+        )
+        row += 1
+
+        if group_col is not None and groups:
+            self._xlsx_write_subtotals(
+                worksheet,
+                row + 1,
+                columns,
+                group_col,
+                totalled,
+                groups,
+                formats,
+                styles,
+            )
+        return rows_written
+
+    def _xlsx_write_header(self, worksheet, sheet, columns, styles):
+        """Optional title, then the column headers (frozen); returns the
+        header's row index."""
+        row = 0
+        if sheet.title:
+            worksheet.write_string(row, 0, sheet.title, styles["title"])
+            row += 2
+        for col, column in enumerate(columns):
+            worksheet.set_column(col, col, column.width)
+            worksheet.write_string(row, col, column.header, styles["header"])
+        worksheet.freeze_panes(row + 1, 0)
+        return row
+
+    def _xlsx_write_totals(
+        self, worksheet, row, columns, data_rows, sums, counts, styles
+    ):
+        """Totals row: SUBTOTAL formulas (they follow the spreadsheet's
+        filters) with the streamed sums as cached values.
+
+        ``data_rows``: ``(first, last)`` 0-based rows of the data."""
+        first_data_row, last_data_row = data_rows
         worksheet.write_string(row, 0, self.env._("Total"), styles["total_label"])
         for col, column in enumerate(columns):
             if col == 0:
                 continue
             style = styles.get(("total", column.num_format), styles["total_label"])
             if column.total == "sum":
-                first, last = first_data_row + 1, max(last_data_row + 1, first_data_row + 1)
+                first, last = (
+                    first_data_row + 1,
+                    max(last_data_row + 1, first_data_row + 1),
+                )
                 letter = self._xlsx_col_letter(col)
                 worksheet.write_formula(
                     row,
@@ -308,33 +345,32 @@ class TelesalesXlsxStream(models.AbstractModel):
                     worksheet.write(row, col, value, style)
             else:
                 worksheet.write_blank(row, col, None, styles["total_label"])
-        row += 1
 
-        if group_col is not None and groups:
-            row += 1
+    def _xlsx_write_subtotals(
+        self, worksheet, row, columns, group_col, totalled, groups, formats, styles
+    ):
+        """The "Totals by <column>" block from ``row`` on: one line per value
+        of ``group_col`` with its row count and the sums of ``totalled``."""
+        worksheet.write_string(
+            row,
+            0,
+            self.env._("Totals by %(column)s", column=columns[group_col].header),
+            styles["title"],
+        )
+        row += 1
+        worksheet.write_string(row, 0, columns[group_col].header, styles["header"])
+        worksheet.write_string(row, 1, self.env._("Rows"), styles["header"])
+        for index, col in enumerate(totalled):
             worksheet.write_string(
-                row,
-                0,
-                self.env._(
-                    "Totals by %(column)s", column=columns[group_col].header
-                ),
-                styles["title"],
+                row, index + 2, columns[col].header, styles["header"]
             )
-            row += 1
-            worksheet.write_string(row, 0, columns[group_col].header, styles["header"])
-            worksheet.write_string(row, 1, self.env._("Rows"), styles["header"])
+        row += 1
+        for group, figures in sorted(groups.items(), key=lambda item: str(item[0])):
+            worksheet.write(row, 0, group if group is not None else "")
+            worksheet.write_number(row, 1, figures[0], styles["int"])
             for index, col in enumerate(totalled):
-                worksheet.write_string(row, index + 2, columns[col].header, styles["header"])
+                worksheet.write_number(row, index + 2, figures[index + 1], formats[col])
             row += 1
-            for group, figures in sorted(groups.items(), key=lambda item: str(item[0])):
-                worksheet.write(row, 0, group if group is not None else "")
-                worksheet.write_number(row, 1, figures[0], styles["int"])
-                for index, col in enumerate(totalled):
-                    worksheet.write_number(
-                        row, index + 2, figures[index + 1], formats[col]
-                    )
-                row += 1
-        return rows_written
 
     def _xlsx_column_formats(self, workbook, columns, styles):
         formats = []
@@ -406,10 +442,14 @@ class TelesalesXlsxStream(models.AbstractModel):
         fraction = cr.fetchone()[0]
         cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, sql))
-        cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
+        cr.execute(
+            SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction)
+        )
         try:
             while True:
-                cr.execute(SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor))
+                cr.execute(
+                    SQL("FETCH FORWARD %s FROM %s", self._xlsx_chunk_size, cursor)
+                )
                 chunk = cr.fetchall()
                 if not chunk:
                     break

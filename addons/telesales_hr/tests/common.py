@@ -36,12 +36,17 @@ class TelesalesCase(TransactionCase):
             cls.env.ref("telesales_hr.rank_d2"),
         )
         # the tests own the ladder: demo data may have added ranks
-        (cls.ranks - (cls.t0 | cls.s1 | cls.s2 | cls.s3 | cls.d1 | cls.d2)).active = False
+        (
+            cls.ranks - (cls.t0 | cls.s1 | cls.s2 | cls.s3 | cls.d1 | cls.d2)
+        ).active = False
         cls.ranks = cls.t0 | cls.s1 | cls.s2 | cls.s3 | cls.d1 | cls.d2
 
         def user(login, groups):
             return new_test_user(
-                cls.env, login=login, groups=groups, name=login.replace("_", " ").title()
+                cls.env,
+                login=login,
+                groups=groups,
+                name=login.replace("_", " ").title(),
             )
 
         agent = "telesales_hr.group_telesales_agent"
@@ -75,15 +80,25 @@ class TelesalesCase(TransactionCase):
             )
 
         cls.director = employee("director")
-        cls.centre = Department.create({"name": "Test Centre", "manager_id": cls.director.id})
+        cls.centre = Department.create(
+            {"name": "Test Centre", "manager_id": cls.director.id}
+        )
         cls.director.department_id = cls.centre
         cls.manager_a = employee("manager_a", cls.centre)
         cls.manager_b = employee("manager_b", cls.centre)
         cls.unit_a = Department.create(
-            {"name": "Unit A", "parent_id": cls.centre.id, "manager_id": cls.manager_a.id}
+            {
+                "name": "Unit A",
+                "parent_id": cls.centre.id,
+                "manager_id": cls.manager_a.id,
+            }
         )
         cls.unit_b = Department.create(
-            {"name": "Unit B", "parent_id": cls.centre.id, "manager_id": cls.manager_b.id}
+            {
+                "name": "Unit B",
+                "parent_id": cls.centre.id,
+                "manager_id": cls.manager_b.id,
+            }
         )
         cls.tl_a1 = employee("tl_a1", cls.unit_a)
         cls.tl_a2 = employee("tl_a2", cls.unit_a)

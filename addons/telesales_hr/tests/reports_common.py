@@ -49,7 +49,11 @@ class TelesalesReportCase(TelesalesSalesCase):
             {"employee_id": cls.agent_a1.id, "month": date(2025, 4, 1), "amount": 8000}
         )
         cls.Target.create(
-            {"department_id": cls.team_a1.id, "month": date(2025, 4, 1), "amount": 20000}
+            {
+                "department_id": cls.team_a1.id,
+                "month": date(2025, 4, 1),
+                "amount": 20000,
+            }
         )
 
     def render(self, report_name, docids=None, data=None, user=None):

@@ -101,9 +101,7 @@ class TestAuditor(TelesalesReportCase):
         """What the web client does for each menu: load the action, its
         views, and the records of its list / kanban / pivot / graph."""
         visible = self.env["ir.ui.menu"].with_user(self.auditor)._visible_menu_ids()
-        menus = self.telesales_menus().filtered(
-            lambda m: m.id in visible and m.action
-        )
+        menus = self.telesales_menus().filtered(lambda m: m.id in visible and m.action)
         self.assertGreaterEqual(len(menus), 12)
         eval_context = {"uid": self.auditor.id, "context_today": date.today}
         for menu in menus:
@@ -172,7 +170,9 @@ class TestAuditor(TelesalesReportCase):
         for report in reports:
             records = self.env[report.model].with_user(self.auditor).search([])
             self.assertTrue(records, report.name)
-            book = self.render(report.report_name, docids=records.ids, user=self.auditor)
+            book = self.render(
+                report.report_name, docids=records.ids, user=self.auditor
+            )
             self.assertTrue(book.sheetnames, report.name)
             rows = self.rows(book[book.sheetnames[0]])
             self.assertTrue(any(row[0] == "Total" for row in rows), report.name)

@@ -27,9 +27,9 @@ class TestCallAccess(TelesalesCallCase):
 
     def visible(self, user):
         return sorted(
-            self.Call.with_user(user).search([("external_id", "like", "acc-")]).mapped(
-                "external_id"
-            )
+            self.Call.with_user(user)
+            .search([("external_id", "like", "acc-")])
+            .mapped("external_id")
         )
 
     def test_visibility(self):
@@ -38,7 +38,9 @@ class TestCallAccess(TelesalesCallCase):
         everyone = ["acc-a1", "acc-a1b", "acc-a2", "acc-b1"]
         self.assertEqual(self.visible(self.agent_a1_user), ["acc-a1"])
         self.assertEqual(self.visible(self.tl_a1_user), ["acc-a1", "acc-a1b"])
-        self.assertEqual(self.visible(self.manager_a_user), ["acc-a1", "acc-a1b", "acc-a2"])
+        self.assertEqual(
+            self.visible(self.manager_a_user), ["acc-a1", "acc-a1b", "acc-a2"]
+        )
         self.assertEqual(self.visible(self.manager_b_user), ["acc-b1"])
         self.assertEqual(self.visible(self.hr_user), everyone)
         self.assertEqual(self.visible(self.auditor), everyone)
@@ -46,7 +48,12 @@ class TestCallAccess(TelesalesCallCase):
     def test_read_only_roles(self):
         """Only HR changes call records; auditors read them."""
         call = self.Call.search([("external_id", "=", "acc-a1")])
-        for user in (self.agent_a1_user, self.tl_a1_user, self.manager_a_user, self.auditor):
+        for user in (
+            self.agent_a1_user,
+            self.tl_a1_user,
+            self.manager_a_user,
+            self.auditor,
+        ):
             with self.assertRaises(AccessError):
                 call.with_user(user).write({"talk_seconds": 1})
         call.with_user(self.hr_user).write({"talk_seconds": 1})

@@ -84,7 +84,8 @@ class TestCallApi(TelesalesCallCase, HttpCase):
         response = self.push(self.payload("p1", "p2", "p3"), key=self.key)
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(
-            response.json(), {"received": 3, "created": 3, "skipped": 0, "violations": 0}
+            response.json(),
+            {"received": 3, "created": 3, "skipped": 0, "violations": 0},
         )
         calls = self.calls("p1", "p2", "p3")
         self.assertEqual(len(calls), 3)

@@ -145,8 +145,15 @@ class TestCallImport(TelesalesCallCase):
             self.row("ok-2", "2025-03-03 10:02:00"),
             self.row("bad-date", "2025-02-30 10:03:00"),
             self.row("", "2025-03-03 10:04:00"),
-            self.row("bad-seconds", "2025-03-03 10:05:00", talk_seconds=-5, wait_seconds="abc"),
-            self.row("bad-flag", "2025-03-03 10:06:00", connected="maybe", number="n/a"),
+            self.row(
+                "bad-seconds",
+                "2025-03-03 10:05:00",
+                talk_seconds=-5,
+                wait_seconds="abc",
+            ),
+            self.row(
+                "bad-flag", "2025-03-03 10:06:00", connected="maybe", number="n/a"
+            ),
             self.row("bad-direction", "2025-03-03 10:07:00", direction="sideways"),
         ]
         with self.assertRaises(CallImportError) as caught:
@@ -185,8 +192,12 @@ class TestCallImport(TelesalesCallCase):
                     self.row("dup", "2025-03-03 10:02:00"),
                 ]
             )
-        self.assertEqual(caught.exception.errors, [(4, "call id dup is already on row 2")])
-        self.assertFalse(self.Call.search_count([("external_id", "in", ["dup", "single"])]))
+        self.assertEqual(
+            caught.exception.errors, [(4, "call id dup is already on row 2")]
+        )
+        self.assertFalse(
+            self.Call.search_count([("external_id", "in", ["dup", "single"])])
+        )
 
     def test_reimport_idempotent(self):
         """Importing a file again creates nothing; an overlapping file only
@@ -202,7 +213,11 @@ class TestCallImport(TelesalesCallCase):
         # the same id in another company is another call
         other = self.env["res.company"].create({"name": "Other Centre"})
         self.env["hr.employee"].create(
-            {"name": "Other Agent", "company_id": other.id, "telesales_dialer_login": "a1"}
+            {
+                "name": "Other Agent",
+                "company_id": other.id,
+                "telesales_dialer_login": "a1",
+            }
         )
         result = self.import_rows(rows[:1], company=other)
         self.assertEqual(result["created"], 1)
@@ -213,14 +228,20 @@ class TestCallImport(TelesalesCallCase):
             {"name": "Epoch; GB18030", "datetime_format": "epoch", "delimiter": ";",
              "encoding": "gb18030"}
         )  # fmt: skip
-        row = self.row("f1", "1740967200", disposition="客户拒绝")  # 2025-03-03 02:00 UTC
+        row = self.row(
+            "f1", "1740967200", disposition="客户拒绝"
+        )  # 2025-03-03 02:00 UTC
         data = io.BytesIO(self.csv_bytes([row], delimiter=";", encoding="gb18030"))
         self.Import._import_file(data, mapping)
         call = self.calls("f1")
         self.assertEqual(call.start, datetime(2025, 3, 3, 2, 0))
         self.assertEqual(call.disposition, "客户拒绝")
         mapping.write(
-            {"datetime_format": "%d/%m/%Y %H:%M", "delimiter": ",", "encoding": "utf-8-sig"}
+            {
+                "datetime_format": "%d/%m/%Y %H:%M",
+                "delimiter": ",",
+                "encoding": "utf-8-sig",
+            }
         )
         self.import_rows([self.row("f2", "03/03/2025 10:00")], mapping=mapping)
         self.assertEqual(self.calls("f2").start, datetime(2025, 3, 3, 2, 0))
@@ -293,7 +314,11 @@ class TestCallImport(TelesalesCallCase):
             [self.row("wz2", "2025-03-03 10:00:00"), self.row("wz3", "noon")]
         )
         wizard = self.Import.with_user(self.hr_user).create(
-            {"file": base64.b64encode(bad), "filename": "bad.csv", "mapping_id": self.generic.id}
+            {
+                "file": base64.b64encode(bad),
+                "filename": "bad.csv",
+                "mapping_id": self.generic.id,
+            }
         )
         wizard.action_import()
         self.assertEqual(wizard.state, "failed")
@@ -320,9 +345,12 @@ class TestCallImport(TelesalesCallCase):
             )
             (folder / "2-bad.csv").write_bytes(
                 self.csv_bytes(
-                    [self.row("cr2", "2025-03-03 10:00:00"), self.row("cr3", "2025-03-03 10:01:00", agent="zz")]
+                    [
+                        self.row("cr2", "2025-03-03 10:00:00"),
+                        self.row("cr3", "2025-03-03 10:01:00", agent="zz"),
+                    ]
                 )
-            )  # fmt: skip
+            )
             outcome = self.Import._cron_import_directory(
                 tmp, "telesales_hr.call_mapping_generic"
             )

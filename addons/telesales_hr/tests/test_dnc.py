@@ -30,9 +30,7 @@ class TestDnc(TelesalesCallCase):
             "１３８ ００１３ ８０００",  # full-width digits (Chinese input method)
             "＋８６ １３８００１３８０００",
         ):
-            self.assertEqual(
-                self.Dnc._normalize_number(number), "13800138000", number
-            )
+            self.assertEqual(self.Dnc._normalize_number(number), "13800138000", number)
 
     def test_normalize_landline(self):
         """Landlines keep trunk 0 and area code, with or without +86."""
@@ -81,7 +79,9 @@ class TestDnc(TelesalesCallCase):
                 self.row("other", "2025-03-05 12:00:00", number="13900139000"),
             ]
         )
-        before, after, inbound, other = self.calls("before", "after", "inbound", "other")
+        before, after, inbound, other = self.calls(
+            "before", "after", "inbound", "other"
+        )
         self.assertFalse(any((before | after).mapped("violation_dnc")))
         # listed on 4 March 10:00 Beijing time (02:00 UTC)
         entry = self.Dnc.create(

@@ -1,10 +1,9 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, timedelta
+from datetime import date
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-
 
 from .compliance_common import DAY, ComplianceCase
 
@@ -250,4 +249,3 @@ class TestKpi(ComplianceCase):
             "Coaching: listen to failed and successful recordings together",
         )
         self.assertEqual(self.row(trainee, date(2025, 4, 8)).deals, 1)
-

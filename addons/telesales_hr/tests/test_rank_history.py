@@ -29,9 +29,13 @@ class TestRankHistory(TelesalesCase):
         self.set_rank(self.agent_a1, self.s2, date(2025, 4, 1), origin="review")
         self.set_rank(self.agent_a1, self.s3, date(2025, 4, 16))
         at = self.History._rank_at
-        self.assertEqual(at(self.agent_a1, date(2025, 3, 31))[self.agent_a1.id], self.s1)
+        self.assertEqual(
+            at(self.agent_a1, date(2025, 3, 31))[self.agent_a1.id], self.s1
+        )
         self.assertEqual(at(self.agent_a1, date(2025, 4, 1))[self.agent_a1.id], self.s2)
-        self.assertEqual(at(self.agent_a1, date(2025, 4, 30))[self.agent_a1.id], self.s3)
+        self.assertEqual(
+            at(self.agent_a1, date(2025, 4, 30))[self.agent_a1.id], self.s3
+        )
         self.assertNotIn(self.agent_a1.id, at(self.agent_a1, date(2024, 12, 31)))
         periods = self.History._rank_periods(
             self.agent_a1, date(2025, 4, 1), date(2025, 4, 30)
@@ -63,8 +67,10 @@ class TestRankHistory(TelesalesCase):
         """Agents read their own history, team leaders their team's, managers
         their unit's; auditors read all and write nothing."""
         History = self.History
+
         def visible(user):
             return History.with_user(user).search([]).employee_id & self.agents
+
         self.assertEqual(visible(self.agent_a1_user), self.agent_a1)
         self.assertEqual(visible(self.tl_a1_user), self.agent_a1 | self.agent_a1b)
         self.assertEqual(

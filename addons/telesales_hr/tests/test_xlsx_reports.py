@@ -41,12 +41,15 @@ class TestXlsxReports(TelesalesReportCase):
         # rows in ledger order (date, id), dates as dates, names as names
         self.assertEqual([row[0] for row in rows], sorted(row[0] for row in rows))
         self.assertEqual(rows[0][0], datetime(2025, 4, 10))
-        self.assertEqual(rows[0][3:7], [
+        self.assertEqual(
+            rows[0][3:7],
+            [
                 "Agent A1",
                 "Test Centre / Unit A / Team A1",
                 10000,
                 "Effective",
-            ])
+            ],
+        )
         refunded = [row for row in rows if row[6] == "Refunded"]
         self.assertEqual(
             sorted(row[7] for row in refunded),
@@ -122,7 +125,14 @@ class TestXlsxReports(TelesalesReportCase):
         header, rows, total, __ = self.table(book.active)
         self.assertEqual(
             header,
-            ["Month", "Agent", "Team", "Effective Premium", "Target", "Achievement (%)"],
+            [
+                "Month",
+                "Agent",
+                "Team",
+                "Effective Premium",
+                "Target",
+                "Achievement (%)",
+            ],
         )
         figures = {(row[0].date(), row[1]): row[3:] for row in rows}
         # refunds: a later month deducts, the same month cancels the sale
@@ -250,9 +260,11 @@ class TestXlsxReports(TelesalesReportCase):
         self.assertEqual(book.sheetnames, ["2025 Q1", "2025 Q2"])
         for review in reviews:
             sheet = book[review.name]
-            self.assertTrue(str(sheet["A1"].value).startswith(
-                f"Quarterly rank review {review.name}, 2025-"
-            ))
+            self.assertTrue(
+                str(sheet["A1"].value).startswith(
+                    f"Quarterly rank review {review.name}, 2025-"
+                )
+            )
             header, rows, total, below = self.table(sheet, header_row=2)
             self.assertEqual(
                 header[:8],
@@ -292,9 +304,7 @@ class TestXlsxReports(TelesalesReportCase):
             "telesales_hr.rank_review_xlsx", docids=reviews.ids, user=self.tl_a1_user
         )
         __, rows, __, __ = self.table(book["2025 Q2"], header_row=2)
-        self.assertEqual(
-            {row[0] for row in rows}, {"Agent A1", "Agent A1B", "Tl A1"}
-        )
+        self.assertEqual({row[0] for row in rows}, {"Agent A1", "Agent A1B", "Tl A1"})
         # agents have no access to the reviews, their export included
         with self.assertRaises(AccessError):
             self.render(
@@ -335,8 +345,8 @@ class TestXlsxReports(TelesalesReportCase):
         self.assertEqual(book.sheetnames, ["2025 Q2"])
         __, rows, __, __ = self.table(book.active, header_row=2)
         self.assertEqual(
-            {row[1] for row in rows}, {"Test Centre / Unit A / Team A1",
-                                       "Test Centre / Unit A / Team A2"}
+            {row[1] for row in rows},
+            {"Test Centre / Unit A / Team A1", "Test Centre / Unit A / Team A2"},
         )
         book = self.render_wizard(
             self.wizard(

@@ -37,9 +37,7 @@ class TelesalesReportExport(models.TransientModel):
         default="premium_month",
     )
     date_from = fields.Date(string="From", required=True, default=_default_date_from)
-    date_to = fields.Date(
-        string="To", required=True, default=fields.Date.context_today
-    )
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
     department_id = fields.Many2one(
         "hr.department",
         string="Team",

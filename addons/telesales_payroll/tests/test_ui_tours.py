@@ -30,7 +30,9 @@ class TestRoleTours(HttpCase, PayrollCase):
 
     def test_hr_approves_a_penalty(self):
         inspector = new_test_user(
-            self.env, login="ts_tour_inspector", groups="telesales_quality.group_qa_inspector"
+            self.env,
+            login="ts_tour_inspector",
+            groups="telesales_quality.group_qa_inspector",
         )
         case = (
             self.env["telesales.discipline"]
