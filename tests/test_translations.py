@@ -21,14 +21,20 @@ MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll"]
 class TestZhCnTranslations(TransactionCase):
     def _terms(self, module):
         reader = TranslationModuleReader(self.env.cr, modules=[module])
-        return {source for _m, _t, _n, _r, source, _v, _c in reader if source and source.strip()}
+        return {
+            source
+            for _m, _t, _n, _r, source, _v, _c in reader
+            if source and source.strip()
+        }
 
     def _check(self, module):
         terms = self._terms(module)
         self.assertTrue(terms, f"{module} exports no term at all")
         i18n = ADDONS / module / "i18n"
         pot = {entry.msgid for entry in polib.pofile(str(i18n / f"{module}.pot"))}
-        po = {entry.msgid: entry.msgstr for entry in polib.pofile(str(i18n / "zh_CN.po"))}
+        po = {
+            entry.msgid: entry.msgstr for entry in polib.pofile(str(i18n / "zh_CN.po"))
+        }
         not_in_pot = sorted(terms - pot)
         untranslated = sorted(term for term in terms if not po.get(term))
         self.assertFalse(

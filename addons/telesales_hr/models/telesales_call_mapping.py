@@ -143,7 +143,10 @@ class TelesalesCallMapping(models.Model):
     @api.constrains("connected_rule", "col_connected", "connected_values")
     def _check_connected_rule(self):
         for mapping in self:
-            if mapping.connected_rule in ("flag", "values") and not mapping.col_connected:
+            if (
+                mapping.connected_rule in ("flag", "values")
+                and not mapping.col_connected
+            ):
                 raise ValidationError(
                     self.env._(
                         "Mapping %(name)s: the connected rule needs the "
@@ -229,8 +232,12 @@ class TelesalesCallMapping(models.Model):
         width = len(header)
         default_direction = self.default_direction
         directions = {"": default_direction}
-        directions.update(dict.fromkeys(self._value_set(self.inbound_values), "inbound"))
-        directions.update(dict.fromkeys(self._value_set(self.outbound_values), "outbound"))
+        directions.update(
+            dict.fromkeys(self._value_set(self.inbound_values), "inbound")
+        )
+        directions.update(
+            dict.fromkeys(self._value_set(self.outbound_values), "outbound")
+        )
         rule = self.connected_rule
         connected_values = self._value_set(self.connected_values, upper=True)
         fmt = (self.datetime_format or "").strip()
@@ -294,7 +301,9 @@ class TelesalesCallMapping(models.Model):
             wrapup = seconds(row, i_wrapup)
             duration = seconds(row, i_duration)
             if rule == "values":
-                connected = "t" if row[i_conn].strip().upper() in connected_values else "f"
+                connected = (
+                    "t" if row[i_conn].strip().upper() in connected_values else "f"
+                )
             elif rule == "talk":
                 connected = "t" if talk and talk.strip("0") else "f"
             else:
@@ -321,7 +330,12 @@ class TelesalesCallMapping(models.Model):
                 f"{pause}\t{wrapup}\t{duration}\t{text(row, i_recording)}\t"
                 f"{text(row, i_disposition)}\t{text(row, i_lead)}\n"
             )
-            if "\\" in line or "\r" in line or line.count("\t") != 16 or line.count("\n") != 1:
+            if (
+                "\\" in line
+                or "\r" in line
+                or line.count("\t") != 16
+                or line.count("\n") != 1
+            ):
                 line = copy_line(
                     row_no, external_id, employee_id, callee, normalized, start,
                     direction, connected, ring, talk, wait, pause, wrapup, duration,

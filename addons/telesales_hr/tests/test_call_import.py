@@ -256,13 +256,19 @@ class TestCallImport(TelesalesCallCase):
         with patch.object(telesales_call_import, "CHUNK_ROWS", 3):
             result = self.import_rows(rows)
             self.assertEqual(result["created"], 10)
-            self.assertEqual(self.Call.search_count([("external_id", "like", "ch%")]), 10)
-            late_bad = [self.row(f"lb{n}", f"2025-03-04 10:{n:02d}:00") for n in range(10)]
+            self.assertEqual(
+                self.Call.search_count([("external_id", "like", "ch%")]), 10
+            )
+            late_bad = [
+                self.row(f"lb{n}", f"2025-03-04 10:{n:02d}:00") for n in range(10)
+            ]
             late_bad[8]["agent"] = "nobody"
             with self.assertRaises(CallImportError) as caught:
                 self.import_rows(late_bad)
             self.assertEqual([row for row, _r in caught.exception.errors], [10])
-            late_dup = [self.row(f"ld{n}", f"2025-03-04 11:{n:02d}:00") for n in range(10)]
+            late_dup = [
+                self.row(f"ld{n}", f"2025-03-04 11:{n:02d}:00") for n in range(10)
+            ]
             late_dup[7]["call_id"] = "ld1"
             with self.assertRaises(CallImportError) as caught:
                 self.import_rows(late_dup)
@@ -270,12 +276,18 @@ class TestCallImport(TelesalesCallCase):
                 caught.exception.errors, [(9, "call id ld1 is already on row 3")]
             )
         self.assertFalse(
-            self.Call.search_count(["|", ("external_id", "like", "lb%"), ("external_id", "like", "ld%")])
+            self.Call.search_count(
+                ["|", ("external_id", "like", "lb%"), ("external_id", "like", "ld%")]
+            )
         )
         # an unreadable file (not UTF-8) is refused by name, nothing written
-        data = self.csv_bytes([self.row("enc1", "2025-03-03 10:00:00", disposition="拒绝")])
+        data = self.csv_bytes(
+            [self.row("enc1", "2025-03-03 10:00:00", disposition="拒绝")]
+        )
         with self.assertRaisesRegex(UserError, "cannot be read"):
-            self.Import._import_file(io.BytesIO(data.decode().encode("gb18030")), self.generic)
+            self.Import._import_file(
+                io.BytesIO(data.decode().encode("gb18030")), self.generic
+            )
         self.assertFalse(self.calls("enc1"))
 
     def test_special_characters(self):

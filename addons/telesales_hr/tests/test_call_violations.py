@@ -11,7 +11,9 @@ MONDAY = date(2025, 3, 3)
 
 @tagged("post_install", "-at_install")
 class TestCallViolations(TelesalesCallCase):
-    def _day_rows(self, prefix, count, day=MONDAY, agent="a1", first="09:00:00", step=60):
+    def _day_rows(
+        self, prefix, count, day=MONDAY, agent="a1", first="09:00:00", step=60
+    ):
         start = datetime.combine(day, datetime.strptime(first, "%H:%M:%S").time())
         return [
             self.row(
@@ -39,7 +41,9 @@ class TestCallViolations(TelesalesCallCase):
         self.assertEqual(
             calls.mapped("violation_window"), [True, False, False, True, False]
         )
-        self.assertEqual(calls.mapped("is_violation"), [True, False, False, True, False])
+        self.assertEqual(
+            calls.mapped("is_violation"), [True, False, False, True, False]
+        )
         # stored in UTC: 09:00 in Beijing is 01:00 UTC
         self.assertEqual(calls[1].start, datetime(2025, 3, 3, 1, 0, 0))
         self.assertEqual(calls[1].call_date, MONDAY)
@@ -136,7 +140,9 @@ class TestCallViolations(TelesalesCallCase):
         self.assertTrue(flagged.is_violation)
         # a dial early that morning is now the 1st: the last one of the day is
         # the 201st (the cap counts in start order)
-        self.import_rows([self.row("cap-early", "2025-03-03 09:00:00", number="13700137000")])
+        self.import_rows(
+            [self.row("cap-early", "2025-03-03 09:00:00", number="13700137000")]
+        )
         flagged = self.Call.search(
             [("violation_cap", "=", True), ("employee_id", "in", self.agents.ids)]
         )
@@ -155,7 +161,9 @@ class TestCallViolations(TelesalesCallCase):
         self.company.write(
             {"telesales_daily_dial_cap": 2, "telesales_call_window_working_days": False}
         )
-        self.company.write({"telesales_call_window_start": 0, "telesales_call_window_end": 24})
+        self.company.write(
+            {"telesales_call_window_start": 0, "telesales_call_window_end": 24}
+        )
         self.import_rows(
             [
                 # 07:30 Beijing on the 4th = 23:30 UTC on the 3rd
@@ -166,7 +174,9 @@ class TestCallViolations(TelesalesCallCase):
             ]
         )
         calls = self.calls("l1", "l2", "l3", "l4")
-        self.assertEqual(calls.mapped("call_date"), [MONDAY + timedelta(days=1)] * 3 + [MONDAY])
+        self.assertEqual(
+            calls.mapped("call_date"), [MONDAY + timedelta(days=1)] * 3 + [MONDAY]
+        )
         self.assertEqual(calls.mapped("violation_cap"), [False, False, True, False])
 
     def test_orm_path_and_moves(self):
@@ -202,7 +212,9 @@ class TestCallViolations(TelesalesCallCase):
         self.assertFalse(second.violation_cap)
         self.assertTrue(first.violation_cap)
         # a listed number
-        self.Dnc.create({"number": "139-0013-9000", "date_listed": datetime(2025, 1, 1)})
+        self.Dnc.create(
+            {"number": "139-0013-9000", "date_listed": datetime(2025, 1, 1)}
+        )
         self.assertTrue(second.violation_dnc)
         # Odoo's importer: the agent column may hold the dialer login
         result = self.Call.load(

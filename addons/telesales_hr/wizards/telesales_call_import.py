@@ -12,11 +12,10 @@ from pathlib import Path
 from queue import Full, Queue
 
 import psycopg2
-from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, mute_logger
+from odoo.tools import SQL
 
 from ..models.telesales_call import AGENT_TZ_SQL
 from ..models.telesales_call_mapping import RowError
@@ -113,7 +112,9 @@ class TelesalesCallImport(models.TransientModel):
             "telesales_hr.call_mapping_vicidial", raise_if_not_found=False
         )
         for wizard in self:
-            wizard.mapping_id = wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            wizard.mapping_id = (
+                wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            )
 
     def action_import(self):
         self.ensure_one()
@@ -195,9 +196,9 @@ class TelesalesCallImport(models.TransientModel):
         company = company or dialer.company_id or self.env.company
         if isinstance(mapping, str):
             name = mapping
-            mapping = ("." in name and self.env.ref(name, raise_if_not_found=False)) or (
-                Mapping.search([("name", "=ilike", name)], limit=1)
-            )
+            mapping = (
+                "." in name and self.env.ref(name, raise_if_not_found=False)
+            ) or (Mapping.search([("name", "=ilike", name)], limit=1))
             if not mapping:
                 raise UserError(
                     self.env._("No call import mapping is named %(name)s.", name=name)
@@ -210,7 +211,9 @@ class TelesalesCallImport(models.TransientModel):
         return mapping, company, dialer
 
     @api.model
-    def _import_file(self, source, mapping, company=None, dialer=None, source_name=None):
+    def _import_file(
+        self, source, mapping, company=None, dialer=None, source_name=None
+    ):
         """Import a dialer export, all-or-nothing.
 
         ``source``: a path, or a binary or text file object, read as a stream
@@ -431,7 +434,9 @@ class TelesalesCallImport(models.TransientModel):
             (
                 row_no,
                 self.env._(
-                    "call id %(id)s is already on row %(row)s", id=external_id, row=first
+                    "call id %(id)s is already on row %(row)s",
+                    id=external_id,
+                    row=first,
                 ),
             )
             for row_no, external_id, first in cr.fetchall()
@@ -536,7 +541,9 @@ class TelesalesCallImport(models.TransientModel):
                     else str(error)
                 )
             self.env.cr.postcommit.add(
-                lambda path=path, target=target, report=report: _move(path, target, report)
+                lambda path=path, target=target, report=report: _move(
+                    path, target, report
+                )
             )
         return outcome
 
