@@ -39,11 +39,13 @@ class TestZhCnTranslations(TransactionCase):
         untranslated = sorted(term for term in terms if not po.get(term))
         self.assertFalse(
             not_in_pot,
-            f"{module}.pot is out of date (run tools/i18n.sh); missing: {not_in_pot[:20]}",
+            f"{module}.pot is out of date (run tools/i18n.sh); "
+            f"missing: {not_in_pot[:20]}",
         )
         self.assertFalse(
             untranslated,
-            f"{len(untranslated)} term(s) of {module} lack a zh_CN translation: {untranslated[:20]}",
+            f"{len(untranslated)} term(s) of {module} lack a zh_CN translation: "
+            f"{untranslated[:20]}",
         )
 
     def test_telesales_hr(self):

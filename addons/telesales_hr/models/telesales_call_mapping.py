@@ -171,7 +171,8 @@ class TelesalesCallMapping(models.Model):
         values = {v.strip() for v in (text or "").split(",") if v.strip()}
         return frozenset(v.upper() if upper else v.lower() for v in values)
 
-    def _row_converter(self, header, logins):
+    # one closure per column kind, kept in one place: it runs for every row
+    def _row_converter(self, header, logins):  # noqa: C901
         """Return ``convert(row, row_no) -> str`` for rows laid out as ``header``.
 
         ``logins``: ``{dialer login: employee id}``. The string is one line of
@@ -186,7 +187,6 @@ class TelesalesCallMapping(models.Model):
         runs once per row of files of millions of rows.
         """
         self.ensure_one()
-        _ = self.env._
         header = [(h or "").strip() for h in header]
         positions = {name: i for i, name in reversed(list(enumerate(header)))}
         missing = [
@@ -196,7 +196,7 @@ class TelesalesCallMapping(models.Model):
         ]
         if missing:
             raise ValidationError(
-                _(
+                self.env._(
                     "The header row lacks the column(s) %(columns)s of mapping "
                     "%(mapping)s. Columns found: %(found)s.",
                     columns=", ".join(missing),
@@ -222,12 +222,12 @@ class TelesalesCallMapping(models.Model):
             pos("col_lead"),
         )
         seconds_labels = (
-            (i_ring, _("ring seconds")),
-            (i_talk, _("talk seconds")),
-            (i_wait, _("wait seconds")),
-            (i_pause, _("pause seconds")),
-            (i_wrapup, _("wrap-up seconds")),
-            (i_duration, _("length")),
+            (i_ring, self.env._("ring seconds")),
+            (i_talk, self.env._("talk seconds")),
+            (i_wait, self.env._("wait seconds")),
+            (i_pause, self.env._("pause seconds")),
+            (i_wrapup, self.env._("wrap-up seconds")),
+            (i_duration, self.env._("length")),
         )
         width = len(header)
         default_direction = self.default_direction
@@ -346,35 +346,41 @@ class TelesalesCallMapping(models.Model):
         def describe(row):
             """Every problem of a bad row, in words (the slow path)."""
             if len(row) < width:
-                return _(
+                return self.env._(
                     "%(found)s columns instead of %(expected)s",
                     found=len(row),
                     expected=width,
                 )
             errors = []
             if not row[i_ext].strip():
-                errors.append(_("the call id is empty"))
+                errors.append(self.env._("the call id is empty"))
             login = row[i_agent].strip()
             if login not in logins:
                 errors.append(
-                    _("no employee has the dialer login '%(login)s'", login=login)
+                    self.env._(
+                        "no employee has the dialer login '%(login)s'", login=login
+                    )
                     if login
-                    else _("the agent is empty")
+                    else self.env._("the agent is empty")
                 )
             if not normalize_number(row[i_callee].strip()):
-                errors.append(_("no callee number"))
+                errors.append(self.env._("no callee number"))
             try:
                 parse_start(row[i_start])
             except (ValueError, OverflowError, OSError):
                 errors.append(
-                    _("'%(value)s' is not a valid start time", value=row[i_start])
+                    self.env._(
+                        "'%(value)s' is not a valid start time", value=row[i_start]
+                    )
                 )
             if i_dir is not None and row[i_dir].strip().lower() not in directions:
-                errors.append(_("unknown direction '%(value)s'", value=row[i_dir]))
+                errors.append(
+                    self.env._("unknown direction '%(value)s'", value=row[i_dir])
+                )
             for index, label in seconds_labels:
                 if seconds(row, index) is None:
                     errors.append(
-                        _(
+                        self.env._(
                             "%(field)s '%(value)s' is not a number of seconds "
                             "(0 or more)",
                             field=label,
@@ -383,7 +389,7 @@ class TelesalesCallMapping(models.Model):
                     )
             if rule == "flag" and row[i_conn].strip().lower() not in _TRUE | _FALSE:
                 errors.append(
-                    _(
+                    self.env._(
                         "connected '%(value)s' is neither yes nor no",
                         value=row[i_conn],
                     )

@@ -92,7 +92,6 @@ class TelesalesCallImport(models.TransientModel):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
-        string="Mapping",
         required=True,
         compute="_compute_mapping_id",
         store=True,
@@ -224,7 +223,7 @@ class TelesalesCallImport(models.TransientModel):
         ValidationError when the header lacks a mapped column.
         """
         mapping, company, dialer = self._resolve(mapping, company, dialer)
-        if isinstance(source, (str, os.PathLike)):
+        if isinstance(source, str | os.PathLike):
             with open(source, "rb") as data:
                 return self._import_file(
                     data, mapping, company, dialer, source_name or Path(source).name
