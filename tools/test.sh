@@ -22,7 +22,7 @@ dropdb --if-exists "$TEST_DB"
 rm -rf "$STATE_DIR/data/filestore/$TEST_DB"
 : >"$LOG_DIR/install.log"  # Odoo appends: only this run's errors count
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" --db-filter="^$TEST_DB\$" \
-    -d "$TEST_DB" --log-level=warn --stop-after-init --load-language=zh_CN \
+    -d "$TEST_DB" --log-level=warn --stop-after-init \
     -i "$MODULES" --logfile="$LOG_DIR/install.log" 2>&1 || true
 "$VENV/bin/python" - "$LOG_DIR/install.log" "$TEST_DB" "$MODULES" <<'EOF'
 import subprocess, sys

@@ -47,6 +47,9 @@ class TelesalesCase(TransactionCase):
                 login=login,
                 groups=groups,
                 name=login.replace("_", " ").title(),
+                # the test database has Chinese installed; the tests and
+                # the tours read the English source texts
+                lang="en_US",
             )
 
         agent = "telesales_hr.group_telesales_agent"

@@ -33,6 +33,7 @@ class TestRoleTours(HttpCase, PayrollCase):
             self.env,
             login="ts_tour_inspector",
             groups="telesales_quality.group_qa_inspector",
+            lang="en_US",
         )
         case = (
             self.env["telesales.discipline"]
