@@ -64,7 +64,8 @@ system_packages() {
     local missing=()
     command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
-    fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+    # count, not grep -q: with pipefail, grep -q closing the pipe early fails fc-list
+    [ "$(fc-list 2>/dev/null | grep -ci "noto.*cjk")" -gt 0 ] || missing+=(fonts-noto-cjk)
     command -v psql >/dev/null || missing+=(postgresql-client)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "${TELESALES_SKIP_SYSTEM_PACKAGES:-0}" = 1 ]; then

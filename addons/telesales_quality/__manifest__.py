@@ -28,6 +28,7 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "report/telesales_qa_pass_rate_views.xml",
+        "report/telesales_quality_reports.xml",
         "wizards/telesales_quality_wizard_views.xml",
         "views/telesales_quality_menus.xml",
     ],

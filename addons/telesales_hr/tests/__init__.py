@@ -11,6 +11,7 @@ from . import test_proxy_punch
 from . import test_kpi
 from . import test_compliance_access
 from . import test_xlsx_reports
+from . import test_compliance_exports
 from . import test_dashboard
 from . import test_auditor
 from . import test_dnc

@@ -6,3 +6,4 @@ from . import test_discipline_effects
 from . import test_liability
 from . import test_quality_access
 from . import test_quality_demo
+from . import test_quality_exports

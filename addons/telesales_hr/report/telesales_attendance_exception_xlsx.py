@@ -1,0 +1,50 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+from .telesales_xlsx_stream import XlsxColumn
+
+
+class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
+    """Attendance exceptions: the compliance days with a late arrival, an
+    early leave, an absence or a missing check-out, and what they cost."""
+
+    _name = "report.telesales_hr.attendance_exception_xlsx"
+    _inherit = "report.telesales_hr.xlsx_stream"
+    _description = "Attendance Exceptions"
+    _xlsx_model = "telesales.daily.compliance"
+    _xlsx_order = "date, department_id, employee_id, id"
+
+    def _xlsx_source_domain(self, docids, data):
+        exceptions = [
+            "|",
+            "|",
+            "|",
+            ("late_minutes", ">", 0),
+            ("early_minutes", ">", 0),
+            ("absence", "!=", "none"),
+            ("missing_check_out", "=", True),
+        ]
+        return super()._xlsx_source_domain(docids, data) + exceptions
+
+    def _xlsx_columns(self, sheet):
+        _ = self.env._
+        return [
+            XlsxColumn("date", _("Date"), 12, "date"),
+            XlsxColumn("employee_id", _("Agent"), 24),
+            XlsxColumn("department_id", _("Team"), 28),
+            XlsxColumn("check_in", _("Check In"), 18, "datetime"),
+            XlsxColumn("check_out", _("Check Out"), 18, "datetime"),
+            XlsxColumn("late_minutes", _("Late Minutes"), 10, "int", "sum"),
+            XlsxColumn("early_minutes", _("Early Leave Minutes"), 10, "int", "sum"),
+            XlsxColumn("absence", _("Absence"), 12),
+            XlsxColumn("absence_days", _("Absence Days"), 10, "float", "sum"),
+            XlsxColumn(
+                "attendance_deduction", _("Attendance Deduction"), 14, "money", "sum"
+            ),
+        ]
+
+    def _xlsx_sheets(self, domain, data):
+        for sheet in super()._xlsx_sheets(domain, data):
+            sheet.subtotal_by = "department_id"
+            yield sheet
