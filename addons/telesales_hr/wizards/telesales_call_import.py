@@ -316,7 +316,7 @@ class TelesalesCallImport(models.TransientModel):
             cr.execute(STAGE_TABLE)
             cr.execute(
                 "CREATE TEMP TABLE telesales_call_seen "
-                "(external_id varchar PRIMARY KEY, row_no integer) ON COMMIT DROP"
+                "(external_id varchar, row_no integer) ON COMMIT DROP"
             )
             self.env["telesales.call"]._reset_days_table()
             cr.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
@@ -330,15 +330,15 @@ class TelesalesCallImport(models.TransientModel):
                 chunks = _in_thread(chunks)
             try:
                 for lines in chunks:
-                    if parsed.bad_rows or duplicates:
+                    if parsed.bad_rows:
                         continue  # keep validating, stop loading
                     self._copy_stage(lines)
-                    duplicates = self._chunk_duplicates(len(lines))
-                    if not duplicates:
-                        created += self._insert_stage(company, dialer)
+                    created += self._insert_stage(company, dialer)
             finally:
                 chunks.close()  # stops the parser thread on an error
             cr.execute("SELECT set_config('TimeZone', %s, true)", [session_tz])
+            if not parsed.bad_rows:
+                duplicates = self._duplicates()
             if parsed.bad_rows or duplicates:
                 errors = sorted(
                     [
@@ -392,49 +392,63 @@ class TelesalesCallImport(models.TransientModel):
     @api.model
     def _copy_stage(self, lines):
         """Replace the staging table's rows by ``lines`` (COPY text format,
-        made by the mapping's converter)."""
-        self.env.cr.execute("TRUNCATE telesales_call_stage")
-        data = io.StringIO("".join(lines))
+        made by the mapping's converter); remember their call ids."""
+        cr = self.env.cr
+        cr.execute("TRUNCATE telesales_call_stage")
+        text = "".join(lines)
         # psycopg2's COPY does not work with an asynchronous wait callback
         callback = psycopg2.extensions.get_wait_callback()
         psycopg2.extensions.set_wait_callback(None)
         try:
-            self.env.cr.copy_expert("COPY telesales_call_stage FROM STDIN", data)
+            # one read: small reads would fight the parser thread for the GIL
+            cr.copy_expert(
+                "COPY telesales_call_stage FROM STDIN",
+                io.StringIO(text),
+                size=len(text) + 1,
+            )
         finally:
             psycopg2.extensions.set_wait_callback(callback)
+        cr.execute(
+            "INSERT INTO telesales_call_seen SELECT external_id, row_no "
+            "FROM telesales_call_stage"
+        )
 
     @api.model
-    def _chunk_duplicates(self, count):
-        """A call id twice in one file is an error on each later row: the
-        staged ids go into a table keyed on the id; only when some do not fit
-        are the duplicates looked up, to name their rows."""
+    def _duplicates(self):
+        """A call id twice in one file is an error on each later row.
+
+        A unique index on the ids of the file is the cheap check; only when
+        it cannot be built are the duplicates grouped, to name their rows.
+        """
         cr = self.env.cr
-        cr.execute(
-            """
-            INSERT INTO telesales_call_seen (external_id, row_no)
-            SELECT external_id, row_no FROM telesales_call_stage ORDER BY row_no
-            ON CONFLICT DO NOTHING
-            """
-        )
-        if cr.rowcount == count:
+        try:
+            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                cr.execute(
+                    "CREATE UNIQUE INDEX telesales_call_seen_uniq "
+                    "ON telesales_call_seen (external_id)"
+                )
             return []
+        except UniqueViolation:
+            pass
         cr.execute(
             """
-            SELECT s.row_no, s.external_id, seen.row_no
-              FROM telesales_call_stage s
-              JOIN telesales_call_seen seen ON seen.external_id = s.external_id
-             WHERE seen.row_no <> s.row_no
-          ORDER BY s.row_no
+            SELECT external_id, array_agg(row_no ORDER BY row_no)
+              FROM telesales_call_seen
+          GROUP BY external_id
+            HAVING count(*) > 1
             """
         )
         return [
             (
                 row_no,
                 self.env._(
-                    "call id %(id)s is already on row %(row)s", id=external_id, row=first
+                    "call id %(id)s is already on row %(row)s",
+                    id=external_id,
+                    row=row_nos[0],
                 ),
             )
-            for row_no, external_id, first in cr.fetchall()
+            for external_id, row_nos in cr.fetchall()
+            for row_no in row_nos[1:]
         ]
 
     @api.model
@@ -463,11 +477,26 @@ class TelesalesCallImport(models.TransientModel):
     @api.model
     def _insert_stage(self, company, dialer):
         """Insert the staged rows that are not imported yet; add their
-        agent-days to ``telesales_call_days``. Returns the number created."""
+        agent-days to ``telesales_call_days``. Returns the number created.
+
+        A plain INSERT of the rows whose id is not found is cheaper than
+        ``ON CONFLICT`` (no speculative insertion per row); if a concurrent
+        import or a repeated id races it, the chunk is inserted again with
+        ``ON CONFLICT DO NOTHING``.
+        """
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                """
+        try:
+            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                cr.execute(self._insert_query(company, dialer, on_conflict=False))
+                return cr.fetchone()[0]
+        except UniqueViolation:
+            cr.execute(self._insert_query(company, dialer, on_conflict=True))
+            return cr.fetchone()[0]
+
+    @api.model
+    def _insert_query(self, company, dialer, on_conflict):
+        return SQL(
+            """
             WITH inserted AS (
                 INSERT INTO telesales_call (
                     external_id, employee_id, department_id, company_id, dialer_id,
@@ -489,20 +518,25 @@ class TelesalesCallImport(models.TransientModel):
                   JOIN hr_employee e ON e.id = s.employee_id
                   JOIN resource_resource r ON r.id = e.resource_id
              LEFT JOIN resource_calendar rc ON rc.id = r.calendar_id
-                ON CONFLICT (external_id, company_id) DO NOTHING
+                 WHERE NOT EXISTS (
+                        SELECT 1 FROM telesales_call c
+                         WHERE c.external_id = s.external_id
+                           AND c.company_id = %(company)s)
+                %(on_conflict)s
              RETURNING employee_id, call_date
             ), days AS (
                 INSERT INTO telesales_call_days
                 SELECT DISTINCT employee_id, call_date FROM inserted
             )
             SELECT count(*) FROM inserted
-                """,
-                company=company.id,
-                dialer=dialer.id or None,
-                tz=SQL(AGENT_TZ_SQL),
-            )
+            """,
+            company=company.id,
+            dialer=dialer.id or None,
+            tz=SQL(AGENT_TZ_SQL),
+            on_conflict=SQL(
+                "ON CONFLICT (external_id, company_id) DO NOTHING" if on_conflict else ""
+            ),
         )
-        return cr.fetchone()[0]
 
     # ------------------------------------------------------------------
     # Unattended imports
