@@ -139,6 +139,14 @@ class TelesalesCall(models.Model):
     ]
 
     def init(self):
+        # indexes of the first version, costly for bulk loads (see the docstring)
+        for column in (
+            "employee_id", "company_id", "department_id", "callee_normalized",
+            "call_date", "is_violation",
+        ):  # fmt: skip
+            self.env.cr.execute(
+                SQL("DROP INDEX IF EXISTS %s", SQL.identifier(f"telesales_call__{column}_index"))
+            )
         # the agent-day is the unit of every daily computation
         create_index(
             self.env.cr,
@@ -293,19 +301,48 @@ class TelesalesCall(models.Model):
         cr.execute(
             SQL(
                 """
-            WITH calls AS (
-                SELECT c.id, c.employee_id, c.call_date, c.start, c.direction,
-                       c.callee_normalized, c.company_id,
-                       (c.start AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s AS local_start,
-                       COALESCE(r.calendar_id, co.resource_calendar_id) AS calendar_id,
-                       co.telesales_call_window_start AS window_start,
-                       co.telesales_call_window_end AS window_end,
-                       co.telesales_daily_dial_cap AS cap,
-                       dnc.date_listed <= c.start AS listed,
+            WITH days AS (
+                SELECT DISTINCT employee_id, call_date FROM telesales_call_days
+            ), over_cap_days AS (
+                -- the (rare) agent-days with more outbound calls than the cap
+                SELECT c.employee_id, c.call_date,
+                       co.telesales_daily_dial_cap AS cap
+                  FROM days d
+                  JOIN telesales_call c
+                    ON c.employee_id = d.employee_id AND c.call_date = d.call_date
+                  JOIN res_company co ON co.id = c.company_id
+                 WHERE c.direction = 'outbound' AND co.telesales_daily_dial_cap > 0
+              GROUP BY c.employee_id, c.call_date, co.telesales_daily_dial_cap
+                HAVING count(*) > co.telesales_daily_dial_cap
+            ), over_cap AS (
+                -- their outbound calls after the cap, in start order
+                SELECT id FROM (
+                    SELECT c.id, o.cap, row_number() OVER (
+                               PARTITION BY c.employee_id, c.call_date
+                               ORDER BY c.start, c.id
+                           ) AS dialled
+                      FROM over_cap_days o
+                      JOIN telesales_call c
+                        ON c.employee_id = o.employee_id
+                       AND c.call_date = o.call_date
+                     WHERE c.direction = 'outbound'
+                ) ranked
+                 WHERE dialled > cap
+            ), flags AS (
+                SELECT c.id,
                        (c.violation_dnc, c.violation_window, c.violation_cap,
-                        c.is_violation) AS old
-                  FROM (SELECT DISTINCT employee_id, call_date
-                          FROM telesales_call_days) d
+                        c.is_violation) AS old,
+                       c.direction = 'outbound' AND dnc.date_listed <= c.start
+                           IS TRUE AS v_dnc,
+                       c.direction = 'outbound' AND (
+                           ((c.start AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::time
+                               < (co.telesales_call_window_start * interval '1 hour')::time
+                           OR ((c.start AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::time
+                               >= (co.telesales_call_window_end * interval '1 hour')::time
+                           OR off.day IS NOT NULL
+                       ) AS v_window,
+                       oc.id IS NOT NULL AS v_cap
+                  FROM days d
                   JOIN telesales_call c
                     ON c.employee_id = d.employee_id AND c.call_date = d.call_date
                   JOIN hr_employee e ON e.id = c.employee_id
@@ -317,26 +354,11 @@ class TelesalesCall(models.Model):
                     ON dnc.number_normalized = c.callee_normalized
                    AND dnc.company_id = c.company_id
                    AND dnc.active
-            ), flags AS (
-                SELECT id, old,
-                       direction = 'outbound' AND listed IS TRUE AS v_dnc,
-                       direction = 'outbound' AND (
-                           local_start - date_trunc('day', local_start)
-                               < window_start * interval '1 hour'
-                           OR local_start - date_trunc('day', local_start)
-                               >= window_end * interval '1 hour'
-                           OR EXISTS (
-                               SELECT 1 FROM telesales_call_off_days o
-                                WHERE o.company_id = calls.company_id
-                                  AND o.calendar_id = calls.calendar_id
-                                  AND o.day = calls.call_date
-                           )
-                       ) AS v_window,
-                       direction = 'outbound' AND cap > 0 AND ROW_NUMBER() OVER (
-                           PARTITION BY employee_id, call_date, direction
-                           ORDER BY start, id
-                       ) > cap AS v_cap
-                  FROM calls
+             LEFT JOIN telesales_call_off_days off
+                    ON off.company_id = c.company_id
+                   AND off.calendar_id = COALESCE(r.calendar_id, co.resource_calendar_id)
+                   AND off.day = c.call_date
+             LEFT JOIN over_cap oc ON oc.id = c.id
             )
             UPDATE telesales_call c
                SET violation_dnc = f.v_dnc,

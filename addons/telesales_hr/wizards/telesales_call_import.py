@@ -12,10 +12,11 @@ from pathlib import Path
 from queue import Full, Queue
 
 import psycopg2
+from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from ..models.telesales_call import AGENT_TZ_SQL
 from ..models.telesales_call_mapping import RowError
@@ -92,6 +93,7 @@ class TelesalesCallImport(models.TransientModel):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
+        string="Mapping",
         required=True,
         compute="_compute_mapping_id",
         store=True,
@@ -111,9 +113,7 @@ class TelesalesCallImport(models.TransientModel):
             "telesales_hr.call_mapping_vicidial", raise_if_not_found=False
         )
         for wizard in self:
-            wizard.mapping_id = (
-                wizard.dialer_id.mapping_id or wizard.mapping_id or default
-            )
+            wizard.mapping_id = wizard.dialer_id.mapping_id or wizard.mapping_id or default
 
     def action_import(self):
         self.ensure_one()
@@ -195,9 +195,9 @@ class TelesalesCallImport(models.TransientModel):
         company = company or dialer.company_id or self.env.company
         if isinstance(mapping, str):
             name = mapping
-            mapping = (
-                "." in name and self.env.ref(name, raise_if_not_found=False)
-            ) or (Mapping.search([("name", "=ilike", name)], limit=1))
+            mapping = ("." in name and self.env.ref(name, raise_if_not_found=False)) or (
+                Mapping.search([("name", "=ilike", name)], limit=1)
+            )
             if not mapping:
                 raise UserError(
                     self.env._("No call import mapping is named %(name)s.", name=name)
@@ -210,9 +210,7 @@ class TelesalesCallImport(models.TransientModel):
         return mapping, company, dialer
 
     @api.model
-    def _import_file(
-        self, source, mapping, company=None, dialer=None, source_name=None
-    ):
+    def _import_file(self, source, mapping, company=None, dialer=None, source_name=None):
         """Import a dialer export, all-or-nothing.
 
         ``source``: a path, or a binary or text file object, read as a stream
@@ -318,7 +316,7 @@ class TelesalesCallImport(models.TransientModel):
             cr.execute(STAGE_TABLE)
             cr.execute(
                 "CREATE TEMP TABLE telesales_call_seen "
-                "(external_id varchar PRIMARY KEY, row_no integer) ON COMMIT DROP"
+                "(external_id varchar, row_no integer) ON COMMIT DROP"
             )
             self.env["telesales.call"]._reset_days_table()
             cr.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
@@ -332,15 +330,15 @@ class TelesalesCallImport(models.TransientModel):
                 chunks = _in_thread(chunks)
             try:
                 for lines in chunks:
-                    if parsed.bad_rows or duplicates:
+                    if parsed.bad_rows:
                         continue  # keep validating, stop loading
                     self._copy_stage(lines)
-                    duplicates = self._chunk_duplicates(len(lines))
-                    if not duplicates:
-                        created += self._insert_stage(company, dialer)
+                    created += self._insert_stage(company, dialer)
             finally:
                 chunks.close()  # stops the parser thread on an error
             cr.execute("SELECT set_config('TimeZone', %s, true)", [session_tz])
+            if not parsed.bad_rows:
+                duplicates = self._duplicates()
             if parsed.bad_rows or duplicates:
                 errors = sorted(
                     [
@@ -394,39 +392,50 @@ class TelesalesCallImport(models.TransientModel):
     @api.model
     def _copy_stage(self, lines):
         """Replace the staging table's rows by ``lines`` (COPY text format,
-        made by the mapping's converter)."""
-        self.env.cr.execute("TRUNCATE telesales_call_stage")
-        data = io.StringIO("".join(lines))
+        made by the mapping's converter); remember their call ids."""
+        cr = self.env.cr
+        cr.execute("TRUNCATE telesales_call_stage")
+        text = "".join(lines)
         # psycopg2's COPY does not work with an asynchronous wait callback
         callback = psycopg2.extensions.get_wait_callback()
         psycopg2.extensions.set_wait_callback(None)
         try:
-            self.env.cr.copy_expert("COPY telesales_call_stage FROM STDIN", data)
+            # one read: small reads would fight the parser thread for the GIL
+            cr.copy_expert(
+                "COPY telesales_call_stage FROM STDIN",
+                io.StringIO(text),
+                size=len(text) + 1,
+            )
         finally:
             psycopg2.extensions.set_wait_callback(callback)
+        cr.execute(
+            "INSERT INTO telesales_call_seen SELECT external_id, row_no "
+            "FROM telesales_call_stage"
+        )
 
     @api.model
-    def _chunk_duplicates(self, count):
-        """A call id twice in one file is an error on each later row: the
-        staged ids go into a table keyed on the id; only when some do not fit
-        are the duplicates looked up, to name their rows."""
+    def _duplicates(self):
+        """A call id twice in one file is an error on each later row.
+
+        A unique index on the ids of the file is the cheap check; only when
+        it cannot be built are the duplicates grouped, to name their rows.
+        """
         cr = self.env.cr
-        cr.execute(
-            """
-            INSERT INTO telesales_call_seen (external_id, row_no)
-            SELECT external_id, row_no FROM telesales_call_stage ORDER BY row_no
-            ON CONFLICT DO NOTHING
-            """
-        )
-        if cr.rowcount == count:
+        try:
+            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                cr.execute(
+                    "CREATE UNIQUE INDEX telesales_call_seen_uniq "
+                    "ON telesales_call_seen (external_id)"
+                )
             return []
+        except UniqueViolation:
+            pass
         cr.execute(
             """
-            SELECT s.row_no, s.external_id, seen.row_no
-              FROM telesales_call_stage s
-              JOIN telesales_call_seen seen ON seen.external_id = s.external_id
-             WHERE seen.row_no <> s.row_no
-          ORDER BY s.row_no
+            SELECT external_id, array_agg(row_no ORDER BY row_no)
+              FROM telesales_call_seen
+          GROUP BY external_id
+            HAVING count(*) > 1
             """
         )
         return [
@@ -435,10 +444,11 @@ class TelesalesCallImport(models.TransientModel):
                 self.env._(
                     "call id %(id)s is already on row %(row)s",
                     id=external_id,
-                    row=first,
+                    row=row_nos[0],
                 ),
             )
-            for row_no, external_id, first in cr.fetchall()
+            for external_id, row_nos in cr.fetchall()
+            for row_no in row_nos[1:]
         ]
 
     @api.model
@@ -467,11 +477,26 @@ class TelesalesCallImport(models.TransientModel):
     @api.model
     def _insert_stage(self, company, dialer):
         """Insert the staged rows that are not imported yet; add their
-        agent-days to ``telesales_call_days``. Returns the number created."""
+        agent-days to ``telesales_call_days``. Returns the number created.
+
+        A plain INSERT of the rows whose id is not found is cheaper than
+        ``ON CONFLICT`` (no speculative insertion per row); if a concurrent
+        import or a repeated id races it, the chunk is inserted again with
+        ``ON CONFLICT DO NOTHING``.
+        """
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                """
+        try:
+            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                cr.execute(self._insert_query(company, dialer, on_conflict=False))
+                return cr.fetchone()[0]
+        except UniqueViolation:
+            cr.execute(self._insert_query(company, dialer, on_conflict=True))
+            return cr.fetchone()[0]
+
+    @api.model
+    def _insert_query(self, company, dialer, on_conflict):
+        return SQL(
+            """
             WITH inserted AS (
                 INSERT INTO telesales_call (
                     external_id, employee_id, department_id, company_id, dialer_id,
@@ -493,20 +518,25 @@ class TelesalesCallImport(models.TransientModel):
                   JOIN hr_employee e ON e.id = s.employee_id
                   JOIN resource_resource r ON r.id = e.resource_id
              LEFT JOIN resource_calendar rc ON rc.id = r.calendar_id
-                ON CONFLICT (external_id, company_id) DO NOTHING
+                 WHERE NOT EXISTS (
+                        SELECT 1 FROM telesales_call c
+                         WHERE c.external_id = s.external_id
+                           AND c.company_id = %(company)s)
+                %(on_conflict)s
              RETURNING employee_id, call_date
             ), days AS (
                 INSERT INTO telesales_call_days
                 SELECT DISTINCT employee_id, call_date FROM inserted
             )
             SELECT count(*) FROM inserted
-                """,
-                company=company.id,
-                dialer=dialer.id or None,
-                tz=SQL(AGENT_TZ_SQL),
-            )
+            """,
+            company=company.id,
+            dialer=dialer.id or None,
+            tz=SQL(AGENT_TZ_SQL),
+            on_conflict=SQL(
+                "ON CONFLICT (external_id, company_id) DO NOTHING" if on_conflict else ""
+            ),
         )
-        return cr.fetchone()[0]
 
     # ------------------------------------------------------------------
     # Unattended imports
@@ -540,9 +570,7 @@ class TelesalesCallImport(models.TransientModel):
                     else str(error)
                 )
             self.env.cr.postcommit.add(
-                lambda path=path, target=target, report=report: _move(
-                    path, target, report
-                )
+                lambda path=path, target=target, report=report: _move(path, target, report)
             )
         return outcome
 
