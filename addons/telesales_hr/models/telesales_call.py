@@ -145,7 +145,10 @@ class TelesalesCall(models.Model):
             "call_date", "is_violation",
         ):  # fmt: skip
             self.env.cr.execute(
-                SQL("DROP INDEX IF EXISTS %s", SQL.identifier(f"telesales_call__{column}_index"))
+                SQL(
+                    "DROP INDEX IF EXISTS %s",
+                    SQL.identifier(f"telesales_call__{column}_index"),
+                )
             )
         # the agent-day is the unit of every daily computation
         create_index(

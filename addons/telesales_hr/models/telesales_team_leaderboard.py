@@ -102,14 +102,29 @@ class TelesalesTeamLeaderboard(models.Model):
                 "    AND c.date < b.month + INTERVAL '1 month')"
             )
 
-        Defaults: no talk time nor compliance rate (NULL) until the
-        compliance module is installed; the QA pass rate of the team's KPIs
+        Defaults: talk time (hours) and compliance rate (% of compliant
+        agent-days) from the daily compliance rows; the QA pass rate of the team's KPIs
         of the month (``telesales.team.kpi``, filled once the quality module
         reports rates through ``hr.department._telesales_qa_pass_rates``).
         """
+        # talk time and compliance rate come from the daily compliance rows
+        # of the team's agents in the month (team of the day)
         return {
-            "talk_time": SQL("NULL::numeric"),
-            "compliance_rate": SQL("NULL::numeric"),
+            "talk_time": SQL(
+                """(SELECT ROUND(SUM(c.talk_seconds) / 3600.0, 1)
+                     FROM telesales_daily_compliance c
+                    WHERE c.department_id = b.department_id
+                      AND c.date >= b.month
+                      AND c.date < b.month + INTERVAL '1 month')"""
+            ),
+            "compliance_rate": SQL(
+                """(SELECT ROUND(100.0 * COUNT(*) FILTER (WHERE c.compliant)
+                                 / NULLIF(COUNT(*), 0), 1)
+                     FROM telesales_daily_compliance c
+                    WHERE c.department_id = b.department_id
+                      AND c.date >= b.month
+                      AND c.date < b.month + INTERVAL '1 month')"""
+            ),
             "qa_pass_rate": SQL(
                 """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
                      WHERE k.department_id = b.department_id AND k.month = b.month

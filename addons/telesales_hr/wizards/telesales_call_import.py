@@ -113,7 +113,9 @@ class TelesalesCallImport(models.TransientModel):
             "telesales_hr.call_mapping_vicidial", raise_if_not_found=False
         )
         for wizard in self:
-            wizard.mapping_id = wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            wizard.mapping_id = (
+                wizard.dialer_id.mapping_id or wizard.mapping_id or default
+            )
 
     def action_import(self):
         self.ensure_one()
@@ -195,9 +197,9 @@ class TelesalesCallImport(models.TransientModel):
         company = company or dialer.company_id or self.env.company
         if isinstance(mapping, str):
             name = mapping
-            mapping = ("." in name and self.env.ref(name, raise_if_not_found=False)) or (
-                Mapping.search([("name", "=ilike", name)], limit=1)
-            )
+            mapping = (
+                "." in name and self.env.ref(name, raise_if_not_found=False)
+            ) or (Mapping.search([("name", "=ilike", name)], limit=1))
             if not mapping:
                 raise UserError(
                     self.env._("No call import mapping is named %(name)s.", name=name)
@@ -210,7 +212,9 @@ class TelesalesCallImport(models.TransientModel):
         return mapping, company, dialer
 
     @api.model
-    def _import_file(self, source, mapping, company=None, dialer=None, source_name=None):
+    def _import_file(
+        self, source, mapping, company=None, dialer=None, source_name=None
+    ):
         """Import a dialer export, all-or-nothing.
 
         ``source``: a path, or a binary or text file object, read as a stream
@@ -534,7 +538,9 @@ class TelesalesCallImport(models.TransientModel):
             dialer=dialer.id or None,
             tz=SQL(AGENT_TZ_SQL),
             on_conflict=SQL(
-                "ON CONFLICT (external_id, company_id) DO NOTHING" if on_conflict else ""
+                "ON CONFLICT (external_id, company_id) DO NOTHING"
+                if on_conflict
+                else ""
             ),
         )
 
@@ -570,7 +576,9 @@ class TelesalesCallImport(models.TransientModel):
                     else str(error)
                 )
             self.env.cr.postcommit.add(
-                lambda path=path, target=target, report=report: _move(path, target, report)
+                lambda path=path, target=target, report=report: _move(
+                    path, target, report
+                )
             )
         return outcome
 
