@@ -339,9 +339,11 @@ class TelesalesCall(models.Model):
                            IS TRUE AS v_dnc,
                        c.direction = 'outbound' AND (
                            ((c.start AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::time
-                               < (co.telesales_call_window_start * interval '1 hour')::time
+                             < (co.telesales_call_window_start
+                                * interval '1 hour')::time
                            OR ((c.start AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::time
-                               >= (co.telesales_call_window_end * interval '1 hour')::time
+                             >= (co.telesales_call_window_end
+                                 * interval '1 hour')::time
                            OR off.day IS NOT NULL
                        ) AS v_window,
                        oc.id IS NOT NULL AS v_cap
@@ -359,7 +361,8 @@ class TelesalesCall(models.Model):
                    AND dnc.active
              LEFT JOIN telesales_call_off_days off
                     ON off.company_id = c.company_id
-                   AND off.calendar_id = COALESCE(r.calendar_id, co.resource_calendar_id)
+                   AND off.calendar_id
+                       = COALESCE(r.calendar_id, co.resource_calendar_id)
                    AND off.day = c.call_date
              LEFT JOIN over_cap oc ON oc.id = c.id
             )

@@ -28,19 +28,24 @@ class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
         return super()._xlsx_source_domain(docids, data) + exceptions
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("date", _("Date"), 12, "date"),
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("check_in", _("Check In"), 18, "datetime"),
-            XlsxColumn("check_out", _("Check Out"), 18, "datetime"),
-            XlsxColumn("late_minutes", _("Late Minutes"), 10, "int", "sum"),
-            XlsxColumn("early_minutes", _("Early Leave Minutes"), 10, "int", "sum"),
-            XlsxColumn("absence", _("Absence"), 12),
-            XlsxColumn("absence_days", _("Absence Days"), 10, "float", "sum"),
+            XlsxColumn("date", self.env._("Date"), 12, "date"),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("check_in", self.env._("Check In"), 18, "datetime"),
+            XlsxColumn("check_out", self.env._("Check Out"), 18, "datetime"),
+            XlsxColumn("late_minutes", self.env._("Late Minutes"), 10, "int", "sum"),
             XlsxColumn(
-                "attendance_deduction", _("Attendance Deduction"), 14, "money", "sum"
+                "early_minutes", self.env._("Early Leave Minutes"), 10, "int", "sum"
+            ),
+            XlsxColumn("absence", self.env._("Absence"), 12),
+            XlsxColumn("absence_days", self.env._("Absence Days"), 10, "float", "sum"),
+            XlsxColumn(
+                "attendance_deduction",
+                self.env._("Attendance Deduction"),
+                14,
+                "money",
+                "sum",
             ),
         ]
 

@@ -16,19 +16,22 @@ class TelesalesDailyComplianceXlsx(models.AbstractModel):
     _xlsx_order = "date, department_id, employee_id, id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("date", _("Date"), 12, "date"),
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("dials", _("Outbound Calls"), 12, "int", "sum"),
-            XlsxColumn("connected_calls", _("Connected Calls"), 12, "int", "sum"),
-            XlsxColumn("talk_hours", _("Talk Hours"), 11, "float", "sum"),
-            XlsxColumn("first_call_time", _("First Call"), 10, "float"),
-            XlsxColumn("afternoon_call_time", _("Afternoon Call"), 10, "float"),
-            XlsxColumn("overtime_hours", _("Overtime"), 10, "float", "sum"),
-            XlsxColumn("compliant", _("Compliant"), 10, None, "count"),
-            XlsxColumn("reasons", _("Reasons"), 50),
+            XlsxColumn("date", self.env._("Date"), 12, "date"),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("dials", self.env._("Outbound Calls"), 12, "int", "sum"),
+            XlsxColumn(
+                "connected_calls", self.env._("Connected Calls"), 12, "int", "sum"
+            ),
+            XlsxColumn("talk_hours", self.env._("Talk Hours"), 11, "float", "sum"),
+            XlsxColumn("first_call_time", self.env._("First Call"), 10, "float"),
+            XlsxColumn(
+                "afternoon_call_time", self.env._("Afternoon Call"), 10, "float"
+            ),
+            XlsxColumn("overtime_hours", self.env._("Overtime"), 10, "float", "sum"),
+            XlsxColumn("compliant", self.env._("Compliant"), 10, None, "count"),
+            XlsxColumn("reasons", self.env._("Reasons"), 50),
         ]
 
     def _xlsx_sheets(self, domain, data):

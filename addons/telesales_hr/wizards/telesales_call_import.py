@@ -93,7 +93,6 @@ class TelesalesCallImport(models.TransientModel):
     )
     mapping_id = fields.Many2one(
         "telesales.call.mapping",
-        string="Mapping",
         required=True,
         compute="_compute_mapping_id",
         store=True,
@@ -418,6 +417,20 @@ class TelesalesCallImport(models.TransientModel):
         )
 
     @api.model
+    def _seen_ids_unique(self):
+        """Index the file's call ids uniquely; False when an id repeats (the
+        index is then not created)."""
+        try:
+            with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
+                self.env.cr.execute(
+                    "CREATE UNIQUE INDEX telesales_call_seen_uniq "
+                    "ON telesales_call_seen (external_id)"
+                )
+        except UniqueViolation:
+            return False
+        return True
+
+    @api.model
     def _duplicates(self):
         """A call id twice in one file is an error on each later row.
 
@@ -425,15 +438,8 @@ class TelesalesCallImport(models.TransientModel):
         it cannot be built are the duplicates grouped, to name their rows.
         """
         cr = self.env.cr
-        try:
-            with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
-                cr.execute(
-                    "CREATE UNIQUE INDEX telesales_call_seen_uniq "
-                    "ON telesales_call_seen (external_id)"
-                )
+        if self._seen_ids_unique():
             return []
-        except UniqueViolation:
-            pass
         cr.execute(
             """
             SELECT external_id, array_agg(row_no ORDER BY row_no)

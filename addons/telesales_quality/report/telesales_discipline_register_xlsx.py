@@ -16,20 +16,19 @@ class TelesalesDisciplineRegisterXlsx(models.AbstractModel):
     _xlsx_order = "date, id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("date", _("Date"), 12, "date"),
-            XlsxColumn("name", _("Case"), 18),
-            XlsxColumn("employee_id", _("Penalised Employee"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("source", _("Source"), 16),
-            XlsxColumn("severity", _("Severity"), 10),
-            XlsxColumn("level_id", _("Level"), 18),
-            XlsxColumn("points", _("Points"), 9, "float", "sum"),
-            XlsxColumn("direct_supervisor_id", _("Direct Supervisor"), 22),
-            XlsxColumn("indirect_supervisor_id", _("Indirect Supervisor"), 22),
-            XlsxColumn("state", _("Status"), 14),
-            XlsxColumn("date_applied", _("Applied On"), 12, "date"),
+            XlsxColumn("date", self.env._("Date"), 12, "date"),
+            XlsxColumn("name", self.env._("Case"), 18),
+            XlsxColumn("employee_id", self.env._("Penalised Employee"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("source", self.env._("Source"), 16),
+            XlsxColumn("severity", self.env._("Severity"), 10),
+            XlsxColumn("level_id", self.env._("Level"), 18),
+            XlsxColumn("points", self.env._("Points"), 9, "float", "sum"),
+            XlsxColumn("direct_supervisor_id", self.env._("Direct Supervisor"), 22),
+            XlsxColumn("indirect_supervisor_id", self.env._("Indirect Supervisor"), 22),
+            XlsxColumn("state", self.env._("Status"), 14),
+            XlsxColumn("date_applied", self.env._("Applied On"), 12, "date"),
         ]
 
     def _xlsx_sheets(self, domain, data):

@@ -16,18 +16,17 @@ class TelesalesQaInspectionXlsx(models.AbstractModel):
     _xlsx_order = "call_date, department_id, employee_id, id"
 
     def _xlsx_columns(self, sheet):
-        _ = self.env._
         return [
-            XlsxColumn("call_date", _("Call Date"), 12, "date"),
-            XlsxColumn("name", _("Inspection"), 18),
-            XlsxColumn("employee_id", _("Agent"), 24),
-            XlsxColumn("department_id", _("Team"), 28),
-            XlsxColumn("inspector_id", _("Inspector"), 20),
-            XlsxColumn("form_id", _("Inspection Form"), 24),
-            XlsxColumn("score", _("Score"), 9, "float"),
-            XlsxColumn("passed", _("Passed"), 9),
-            XlsxColumn("fatal_failed", _("Fatal Failure"), 9),
-            XlsxColumn("state", _("Status"), 14),
+            XlsxColumn("call_date", self.env._("Call Date"), 12, "date"),
+            XlsxColumn("name", self.env._("Inspection"), 18),
+            XlsxColumn("employee_id", self.env._("Agent"), 24),
+            XlsxColumn("department_id", self.env._("Team"), 28),
+            XlsxColumn("inspector_id", self.env._("Inspector"), 20),
+            XlsxColumn("form_id", self.env._("Inspection Form"), 24),
+            XlsxColumn("score", self.env._("Score"), 9, "float"),
+            XlsxColumn("passed", self.env._("Passed"), 9),
+            XlsxColumn("fatal_failed", self.env._("Fatal Failure"), 9),
+            XlsxColumn("state", self.env._("Status"), 14),
         ]
 
     def _xlsx_sheets(self, domain, data):
