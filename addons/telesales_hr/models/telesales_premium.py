@@ -244,6 +244,46 @@ class TelesalesPremium(models.Model):
     # Demo data
     # ------------------------------------------------------------------
     @api.model
+    def _demo_sales_vals(self, agent, start, end, total, count, rng, keys):
+        """Demo data: ``count`` sales of ``agent`` between ``start`` and
+        ``end`` adding up to about ``total``, a few cancelled or refunded.
+        ``keys`` = (external id key, policy reference key)."""
+        weights = [rng.random() for _dummy in range(count)]
+        unit = total / sum(weights)
+        vals_list = []
+        for seq, weight in enumerate(weights):
+            day = start + relativedelta(days=rng.randrange((end - start).days + 1))
+            draw = rng.random()
+            state, refund_date = "effective", False
+            if draw < 0.04:
+                state = "cancelled"
+            elif draw < 0.08:
+                state = "refunded"
+                refund_date = min(day + relativedelta(days=rng.randrange(5, 50)), end)
+            vals_list.append(
+                {
+                    "external_id": f"DEMO-{keys[0]}-{agent.id}-{seq:03d}",
+                    "employee_id": agent.id,
+                    "date": day,
+                    "amount": round(max(weight * unit, 100.0), -1),
+                    "state": state,
+                    "refund_date": refund_date,
+                    "policy_ref": f"P{keys[1]}{agent.id:04d}{seq:03d}",
+                }
+            )
+        return vals_list
+
+    @api.model
+    def _demo_create(self, vals_list):
+        """Create the demo lines not created yet (idempotent on external id)."""
+        existing = set(
+            self.search(
+                [("external_id", "in", [v["external_id"] for v in vals_list])]
+            ).mapped("external_id")
+        )
+        return self.create([v for v in vals_list if v["external_id"] not in existing])
+
+    @api.model
     def _telesales_demo_premium(self):
         """One closed quarter of premium for every telesales agent, plus the
         drafted review of that quarter (deterministic, set-based)."""
@@ -276,39 +316,16 @@ class TelesalesPremium(models.Model):
                 (date_to - date_from).days + 1
             )
             weeks = (date_to - start).days // 7 + 1
-            sales = [rng.random() for _dummy in range(weeks * 3)]
-            unit = quarter_total / sum(sales)
-            for seq, weight in enumerate(sales):
-                day = start + relativedelta(
-                    days=rng.randrange((date_to - start).days + 1)
-                )
-                amount = round(max(weight * unit, 100.0), -1)
-                draw = rng.random()
-                state, refund_date = "effective", False
-                if draw < 0.04:
-                    state = "cancelled"
-                elif draw < 0.08:
-                    state = "refunded"
-                    refund_date = min(
-                        day + relativedelta(days=rng.randrange(5, 50)), date_to
-                    )
-                vals_list.append(
-                    {
-                        "external_id": f"DEMO-{year}Q{quarter}-{agent.id}-{seq:03d}",
-                        "employee_id": agent.id,
-                        "date": day,
-                        "amount": amount,
-                        "state": state,
-                        "refund_date": refund_date,
-                        "policy_ref": f"P{year}{quarter}{agent.id:04d}{seq:03d}",
-                    }
-                )
-        existing = set(
-            self.search(
-                [("external_id", "in", [v["external_id"] for v in vals_list])]
-            ).mapped("external_id")
-        )
-        self.create([v for v in vals_list if v["external_id"] not in existing])
+            vals_list += self._demo_sales_vals(
+                agent,
+                start,
+                date_to,
+                quarter_total,
+                weeks * 3,
+                rng,
+                (f"{year}Q{quarter}", f"{year}{quarter}"),
+            )
+        self._demo_create(vals_list)
         for company in by_company:
             if not Review.search_count(
                 [

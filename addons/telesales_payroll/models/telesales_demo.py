@@ -114,49 +114,16 @@ class TelesalesDemo(models.AbstractModel):
         }
         ranks = self.env["telesales.rank.history"]._rank_at(employees, last)
         rng = random.Random(20260201)
-        days = [
-            first + relativedelta(days=n)
-            for n in range((last - first).days + 1)
-            if (first + relativedelta(days=n)).weekday() < 5
-        ]
+        month = f"{first:%Y%m}"
         vals_list = []
         for employee in employees.sorted("id"):
             rank = ranks.get(employee.id)
-            if employee.id in sold or not rank or not days:
+            if employee.id in sold or not rank:
                 continue
             total = (rank.monthly_target or 10000.0) * rng.choice(
                 [0.6, 0.85, 1.0, 1.1, 1.25, 1.5]
             )
-            weights = [rng.random() + 0.2 for _dummy in range(12)]
-            month = f"{first:%Y%m}"
-            for seq, weight in enumerate(weights):
-                day = rng.choice(days)
-                amount = round(max(total * weight / sum(weights), 100.0), -1)
-                draw = rng.random()
-                state, refund_date = "effective", False
-                if draw < 0.04:
-                    state = "cancelled"
-                elif draw < 0.08:
-                    state = "refunded"
-                    refund_date = min(
-                        day + relativedelta(days=rng.randrange(3, 20)), last
-                    )
-                vals_list.append(
-                    {
-                        "external_id": f"DEMO-PAY-{month}-{employee.id}-{seq:02d}",
-                        "employee_id": employee.id,
-                        "date": day,
-                        "amount": amount,
-                        "state": state,
-                        "refund_date": refund_date,
-                        "policy_ref": f"P{month}{employee.id:04d}{seq:02d}",
-                    }
-                )
-        existing = set(
-            Premium.search(
-                [("external_id", "in", [vals["external_id"] for vals in vals_list])]
-            ).mapped("external_id")
-        )
-        return Premium.create(
-            [vals for vals in vals_list if vals["external_id"] not in existing]
-        )
+            vals_list += Premium._demo_sales_vals(
+                employee, first, last, total, 12, rng, (f"PAY-{month}", month)
+            )
+        return Premium._demo_create(vals_list)
