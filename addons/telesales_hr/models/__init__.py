@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import telesales_rank
 from . import telesales_rank_history
 from . import telesales_team_mixin
+from . import telesales_workflow_mixin
 from . import telesales_flag
 from . import hr_department
 from . import hr_employee

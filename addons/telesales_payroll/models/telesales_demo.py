@@ -112,18 +112,22 @@ class TelesalesDemo(models.AbstractModel):
                 ["employee_id"],
             )
         }
-        ranks = self.env["telesales.rank.history"]._rank_at(employees, last)
+        # sales only from the day the employee holds a rank (a hire inside
+        # the month sells nothing before it)
+        periods = self.env["telesales.rank.history"]._rank_periods(
+            employees, first, last
+        )
         rng = random.Random(20260201)
         month = f"{first:%Y%m}"
         vals_list = []
         for employee in employees.sorted("id"):
-            rank = ranks.get(employee.id)
-            if employee.id in sold or not rank:
+            if employee.id in sold or employee.id not in periods:
                 continue
+            rank, start = periods[employee.id][-1][0], periods[employee.id][0][1]
             total = (rank.monthly_target or 10000.0) * rng.choice(
                 [0.6, 0.85, 1.0, 1.1, 1.25, 1.5]
             )
             vals_list += Premium._demo_sales_vals(
-                employee, first, last, total, 12, rng, (f"PAY-{month}", month)
+                employee, start, last, total, 12, rng, (f"PAY-{month}", month)
             )
         return Premium._demo_create(vals_list)

@@ -72,9 +72,6 @@ class TestPayrollDemo(TransactionCase):
 
         # commission: the rank's rate × the month's effective premium
         employees = self.slips.employee_id
-        premium = self.env["telesales.premium"]._effective_premium(
-            employees, self.first, self.last
-        )
         periods = self.env["telesales.rank.history"]._rank_periods(
             employees, self.first, self.last
         )
@@ -83,8 +80,10 @@ class TestPayrollDemo(TransactionCase):
             employee = slip.employee_id
             if len(periods.get(employee.id, [])) != 1:
                 continue  # rank changed inside the month: split by period
-            rank = periods[employee.id][0][0]
-            expected = round(premium.get(employee.id, 0.0) * rank.commission_rate, 2)
+            rank, start, end = periods[employee.id][0]
+            # commission on the sales of the period the rank is held
+            held = self.env["telesales.premium"]._effective_premium(employee, start, end)
+            expected = round(held.get(employee.id, 0.0) * rank.commission_rate, 2)
             self.assertAlmostEqual(
                 self.lines(slip).get("TS_COMM", 0.0), expected, 2, employee.name
             )
