@@ -67,6 +67,8 @@ system_packages() {
     # count, not grep -q: with pipefail, grep -q closing the pipe early fails fc-list
     [ "$(fc-list 2>/dev/null | grep -ci "noto.*cjk")" -gt 0 ] || missing+=(fonts-noto-cjk)
     command -v psql >/dev/null || missing+=(postgresql-client)
+    # .ci/run runs the suite a second time with the clock moved (faketime)
+    command -v faketime >/dev/null || missing+=(faketime)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "${TELESALES_SKIP_SYSTEM_PACKAGES:-0}" = 1 ]; then
         say "missing system packages (not installed, TELESALES_SKIP_SYSTEM_PACKAGES=1): ${missing[*]}"

@@ -38,6 +38,16 @@ if errors or sorted(installed) != sorted(modules.split(",")):
     sys.exit(f"[test] ERROR: installing {modules} into {db} failed (installed: {installed}); see {log}")
 EOF
 
+# A throw-away copy for the concurrency tests (tests/ts_concurrency.py): they
+# commit real transactions from several threads, which the test database's
+# rolled-back test cursors cannot.
+CONCURRENCY_DB=${TEST_DB}_concurrency
+dropdb --if-exists "$CONCURRENCY_DB"
+createdb -T "$TEST_DB" "$CONCURRENCY_DB"
+rm -rf "$STATE_DIR/data/filestore/$CONCURRENCY_DB"
+cp -r "$STATE_DIR/data/filestore/$TEST_DB" "$STATE_DIR/data/filestore/$CONCURRENCY_DB" 2>/dev/null || true
+export TELESALES_CONCURRENCY_DB=$CONCURRENCY_DB
+
 # 2. Every test, on real Odoo and PostgreSQL; browser tours need --odoo-http.
 status=0
 "$VENV/bin/python" -m pytest \
