@@ -47,6 +47,9 @@ class TelesalesWorkflowMixin(models.AbstractModel):
     _workflow_editable = {}
     #: states in which a record may be deleted
     _workflow_deletable_states = ("draft",)
+    #: {action method name: (states it starts from, groups allowed to run it
+    #: (xmlids, any of them) or None for anyone who may write the record)}
+    _workflow_transitions = {}
 
     # ------------------------------------------------------------ the step
     @contextmanager
@@ -212,8 +215,33 @@ class TelesalesWorkflowMixin(models.AbstractModel):
                 )
         return self
 
-    def _workflow_require_group(self, xmlid, message):
+    def _workflow_require_group(self, xmlids, message):
         """Refuse the step unless the real user (not the superuser of a
-        ``sudo()``) belongs to the group."""
-        if not self.env.user.has_group(xmlid):
+        ``sudo()``) belongs to one of the groups."""
+        if isinstance(xmlids, str):
+            xmlids = (xmlids,)
+        if not any(self.env.user.has_group(xmlid) for xmlid in xmlids):
             raise AccessError(message)
+
+    def _workflow_begin(self, action, label):
+        """The start of every action method: check the caller's group and,
+        after locking the rows, the state, as ``_workflow_transitions``
+        declares for ``action``; return the step in which the action writes::
+
+            with self._workflow_begin("action_submit", self.env._("submitted")):
+                self.write({"state": "submitted"})
+
+        ``label`` is the translated past participle used in the messages."""
+        states, groups = self._workflow_transitions[action]
+        if groups:
+            for record in self:
+                record._workflow_require_group(
+                    groups,
+                    self.env._(
+                        "You are not allowed to have %(record)s %(action)s.",
+                        record=record._workflow_record_label(),
+                        action=label,
+                    ),
+                )
+        self._workflow_require(states, label)
+        return self._workflow_step()
