@@ -16,6 +16,7 @@ import pytest
 import odoo
 from odoo import api
 from odoo.modules.registry import Registry
+from odoo.tools import config
 
 
 def database():
@@ -29,7 +30,15 @@ def database():
 
 
 def registry():
-    return Registry(database())
+    """The throw-away database's registry, loaded with ``test_enable`` off:
+    pytest-odoo turns it on, and loading a registry then runs Odoo's own
+    test loader, which fails without test tags."""
+    enabled = config["test_enable"]
+    config["test_enable"] = False
+    try:
+        return Registry(database())
+    finally:
+        config["test_enable"] = enabled
 
 
 def transaction(func, uid=odoo.SUPERUSER_ID, context=None):

@@ -19,7 +19,7 @@ This follows ``hr.leave._check_approval_update`` (the check is made in
 import contextvars
 from contextlib import contextmanager
 
-from odoo import api, models
+from odoo import SUPERUSER_ID, api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -217,7 +217,10 @@ class TelesalesWorkflowMixin(models.AbstractModel):
 
     def _workflow_require_group(self, xmlids, message):
         """Refuse the step unless the real user (not the superuser of a
-        ``sudo()``) belongs to one of the groups."""
+        ``sudo()``) belongs to one of the groups. The system user (crons,
+        data loading) passes: no client can log in as it."""
+        if self.env.uid == SUPERUSER_ID:
+            return
         if isinstance(xmlids, str):
             xmlids = (xmlids,)
         if not any(self.env.user.has_group(xmlid) for xmlid in xmlids):
