@@ -131,9 +131,10 @@ class TelesalesFlag(models.Model):
 
     def _check_note(self, action):
         for flag in self:
-            if flag.flag_type in self._flag_note_required_types and not (
-                flag.decision_note or ""
-            ).strip():
+            if (
+                flag.flag_type in self._flag_note_required_types
+                and not (flag.decision_note or "").strip()
+            ):
                 raise UserError(
                     self.env._(
                         "%(record)s: write the decision note before it is "

@@ -181,7 +181,7 @@ class TelesalesRankReviewLine(models.Model):
         return self.review_id._workflow_state_label(state)
 
     def _workflow_check_client_write(self, vals):
-        super()._workflow_check_client_write(vals)
+        result = super()._workflow_check_client_write(vals)
         if (
             OVERRIDE_FIELDS & set(vals)
             and self.env.uid != SUPERUSER_ID
@@ -194,6 +194,7 @@ class TelesalesRankReviewLine(models.Model):
                     record=self[:1]._workflow_record_label(),
                 )
             )
+        return result
 
     def write(self, vals):
         before = {line.id: (line.final_rank_id, line.override_reason) for line in self}

@@ -120,9 +120,7 @@ class TestRankReviewIntegrity(TelesalesSalesCase):
         with self.assertRaises(UserError):
             self.review.with_user(self.manager_a_user).action_compute()
         self.refused(self.review.with_user(self.manager_a_user), {"quarter": 1})
-        self.refused(
-            self.review.with_user(self.hr_user), {"computed_on": False}
-        )
+        self.refused(self.review.with_user(self.hr_user), {"computed_on": False})
         self.assertTrue(self.review.line_ids)
 
 
@@ -134,10 +132,8 @@ class TestReferralBonusIntegrity(TelesalesRecruitingCase):
         hire = self.hire(applicant, date(2025, 1, 15))
         self.referral = self.Referral.search([("employee_id", "=", hire.id)])
         self.Milestone._cron_referral_milestones(date(2025, 3, 15))
-        self.first, self.probation = (
-            self.referral.milestone_ids.filtered(lambda m: m.kind == kind)
-            for kind in ("one_month", "probation")
-        )
+        milestones = {m.kind: m for m in self.referral.milestone_ids}
+        self.first, self.probation = milestones["one_month"], milestones["probation"]
 
     def test_hr_cannot_write_state_or_delete(self):
         first = self.first.with_user(self.hr_user)
@@ -166,9 +162,11 @@ class TestReferralBonusIntegrity(TelesalesRecruitingCase):
             first.write({"state": "pending"})
         with self.assertRaises(UserError), self.cr.savepoint():
             first.unlink()
-        wizard = self.env["telesales.referral.milestone.cancel"].with_user(
-            self.hr_user
-        ).create({"milestone_ids": [(6, 0, first.ids)], "reason": "Mistake"})
+        wizard = (
+            self.env["telesales.referral.milestone.cancel"]
+            .with_user(self.hr_user)
+            .create({"milestone_ids": [(6, 0, first.ids)], "reason": "Mistake"})
+        )
         with self.assertRaises(UserError), self.cr.savepoint():
             wizard.action_confirm()
         self.assertEqual(self.first.state, "paid")
