@@ -358,7 +358,8 @@ class TelesalesCall(models.Model):
              LEFT JOIN telesales_dnc dnc
                     ON dnc.number_normalized = c.callee_normalized
                    AND dnc.company_id = c.company_id
-                   AND dnc.active
+                   -- archived: the calls made while it was listed stay violations
+                   AND (dnc.active OR dnc.date_unlisted > c.start)
              LEFT JOIN telesales_call_off_days off
                     ON off.company_id = c.company_id
                    AND off.calendar_id

@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 # an extension ends the number: "010-8888 6666 ext 12", "转12", "#12"
@@ -57,6 +58,9 @@ class TelesalesDnc(models.Model):
 
     A call to a listed number after it was listed is a compliance violation
     of the call. Changing the list re-evaluates the calls to its numbers.
+    Archiving a number stops new violations only: the calls made while it
+    was listed (before ``date_unlisted``) stay violations, and a number
+    with recorded violations is never deleted.
     """
 
     _name = "telesales.dnc"
@@ -83,6 +87,14 @@ class TelesalesDnc(models.Model):
     )
     reason = fields.Char(tracking=True)
     active = fields.Boolean(default=True, tracking=True)
+    date_unlisted = fields.Datetime(
+        string="Archived Since",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set when the number is archived: calls before this moment (and "
+        "after it was listed) stay violations.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -108,17 +120,55 @@ class TelesalesDnc(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_unlisted"):
+                raise UserError(self._date_unlisted_message())
         entries = super().create(vals_list)
         entries._recompute_call_violations()
         return entries
 
     def write(self, vals):
+        if "date_unlisted" in vals:
+            raise UserError(self._date_unlisted_message())
+        if "active" in vals:
+            if vals["active"]:
+                # listed again: from its listing date on, as before
+                super(TelesalesDnc, self.filtered(lambda e: not e.active)).write(
+                    {"date_unlisted": False}
+                )
+            else:
+                super(TelesalesDnc, self.filtered("active")).write(
+                    {"date_unlisted": fields.Datetime.now()}
+                )
         tracked = {"number", "date_listed", "active", "company_id"}
         before = self._call_domain() if tracked & set(vals) else None
         result = super().write(vals)
         if before is not None:
             self._recompute_call_violations(before)
         return result
+
+    def _date_unlisted_message(self):
+        return self.env._(
+            "Do-not-call list: the archiving date is set when a number is "
+            "archived, not by hand."
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_violated(self):
+        """The violations of a number stay on record: archive it instead."""
+        self.flush_recordset()
+        for entry in self:
+            if entry.number_normalized and self.env["telesales.call"].sudo().search(
+                entry._call_domain() + [("violation_dnc", "=", True)], limit=1
+            ):
+                raise UserError(
+                    self.env._(
+                        "The do-not-call number %(number)s was called while it was "
+                        "listed: it is never deleted, so that those violations stay "
+                        "recorded. Archive it instead.",
+                        number=entry.number,
+                    )
+                )
 
     def unlink(self):
         before = self._call_domain()

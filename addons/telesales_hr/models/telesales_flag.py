@@ -1,7 +1,9 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .telesales_workflow_mixin import ALL
 
 
 class TelesalesFlag(models.Model):
@@ -10,11 +12,30 @@ class TelesalesFlag(models.Model):
     Raised by the rules (performance watch, absence escalation, proxy punch …),
     shown to its responsible user as an activity, confirmed or dismissed with a
     tracked decision. Other modules add types with ``selection_add``.
+
+    The decision is the workflow (``telesales.workflow.mixin``): the state
+    changes only in :meth:`action_confirm` and :meth:`action_dismiss`, never
+    by the person the flag is about; a decided flag is frozen (its note
+    included) and never deleted.
     """
 
     _name = "telesales.flag"
     _description = "Telesales Flag"
-    _inherit = ["telesales.team.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.workflow.mixin",
+        "telesales.team.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+
+    _workflow_editable = {"open": ALL}
+    _workflow_deletable_states = ("open",)
+    _workflow_transitions = {
+        "action_confirm": (("open",), None),
+        "action_dismiss": (("open",), None),
+    }
+    #: flag types whose decision needs a written note (other modules add theirs)
+    _flag_note_required_types = ()
     _order = "date desc, id desc"
 
     name = fields.Char(required=True)
@@ -73,18 +94,55 @@ class TelesalesFlag(models.Model):
         return flags
 
     def action_confirm(self):
-        self._check_open()
-        self.state = "confirmed"
+        self._check_decider(self.env._("confirmed"))
+        with self._workflow_begin("action_confirm", self.env._("confirmed")):
+            self._check_note(self.env._("confirmed"))
+            self.state = "confirmed"
+            self._on_confirmed()
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self._on_confirmed()
 
     def action_dismiss(self):
-        self._check_open()
-        self.state = "dismissed"
+        self._check_decider(self.env._("dismissed"))
+        with self._workflow_begin("action_dismiss", self.env._("dismissed")):
+            self._check_note(self.env._("dismissed"))
+            self.state = "dismissed"
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def _on_confirmed(self):
         """Hook: consequences of a confirmed flag (KPI points …)."""
+
+    def _check_decider(self, action):
+        """Nobody decides on a flag raised about themselves (a team leader
+        on their own proxy punch, say): it goes to the one above."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        for flag in self:
+            if self.env.user in flag.sudo().employee_id.user_id:
+                raise AccessError(
+                    self.env._(
+                        "%(record)s is about you: it cannot be %(action)s by you. "
+                        "It is decided by %(responsible)s or HR.",
+                        record=flag._workflow_record_label(),
+                        action=action,
+                        responsible=flag.sudo().responsible_user_id.name
+                        or self.env._("your manager"),
+                    )
+                )
+
+    def _check_note(self, action):
+        for flag in self:
+            if (
+                flag.flag_type in self._flag_note_required_types
+                and not (flag.decision_note or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(record)s: write the decision note before it is "
+                        "%(action)s.",
+                        record=flag._workflow_record_label(),
+                        action=action,
+                    )
+                )
 
     def _check_open(self):
         if self.filtered(lambda flag: flag.state != "open"):

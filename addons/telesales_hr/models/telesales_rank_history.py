@@ -55,6 +55,18 @@ class TelesalesRankHistory(models.Model):
     )
     reason = fields.Text()
 
+    def init(self):
+        # paid-once for promotions: a review line writes at most one entry,
+        # even when two transactions apply the same review at once
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS telesales_rank_history_review_line_uniq
+                ON telesales_rank_history (origin_ref)
+             WHERE origin = 'review'
+               AND origin_ref LIKE 'telesales.rank.review.line,%'
+            """
+        )
+
     @api.model
     def _selection_origin_ref(self):
         """Models that write rank history; other modules extend this list."""

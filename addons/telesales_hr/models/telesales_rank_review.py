@@ -4,11 +4,15 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from .telesales_workflow_mixin import ALL
+
 ACTIVITY_TYPE = "telesales_hr.mail_activity_telesales_rank_review"
+MANAGER = "telesales_hr.group_telesales_manager"
+HR = "telesales_hr.group_telesales_hr"
 
 
 class TelesalesRankReview(models.Model):
@@ -18,12 +22,36 @@ class TelesalesRankReview(models.Model):
     applying writes the final ranks into the rank history from the first day
     of the next quarter. Each step is an activity for the next approver and
     tracked in the chatter.
+
+    The workflow guard (``telesales.workflow.mixin``) declares who moves the
+    review and what stays editable: the state and the settings of the
+    computation change only in the actions; after submission only the
+    cancel reason (and the lines' overrides, see the line) may change.
     """
 
     _name = "telesales.rank.review"
     _description = "Quarterly Rank Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["telesales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, id desc"
+
+    _workflow_fields = frozenset(
+        {"promotion_mode", "partial_quarter_mode", "computed_on"}
+    )
+    _workflow_editable = {
+        "draft": ALL,
+        "submitted": frozenset({"cancel_reason", "line_ids"}),
+        "approved": frozenset({"cancel_reason"}),
+    }
+    _workflow_deletable_states = ("draft",)
+    _workflow_transitions = {
+        "action_compute": (("draft",), (MANAGER,)),
+        "action_submit": (("draft",), (MANAGER,)),
+        "action_approve": (("submitted",), (HR,)),
+        # an applied review is left as it is: applying twice changes nothing
+        "action_apply": (("approved", "applied"), (HR,)),
+        "action_reset_draft": (("submitted", "approved", "cancelled"), (MANAGER,)),
+        "action_cancel": (("draft", "submitted", "approved"), (MANAGER,)),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -203,19 +231,17 @@ class TelesalesRankReview(models.Model):
         result = super().write(vals)
         if scope_changed:
             # the figures were of another period or scope: compute again
-            self.sudo().line_ids.with_context(telesales_review_system=True).unlink()
-            self.sudo().computed_on = False
+            lines = self.sudo().line_ids
+            with lines._workflow_step():
+                lines.unlink()
+            self._workflow_write({"computed_on": False})
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if self.filtered(lambda r: r.state != "draft"):
-            raise UserError(
-                self.env._(
-                    "Only a draft review can be deleted; a submitted, approved "
-                    "or cancelled one is kept (cancel it with a reason instead)."
-                )
-            )
+    def _workflow_require_group(self, xmlids, message):
+        # the system itself (crons, module data) runs every step
+        if self.env.uid == SUPERUSER_ID:
+            return None
+        return super()._workflow_require_group(xmlids, message)
 
     # ------------------------------------------------------------------
     # Computation
@@ -223,19 +249,12 @@ class TelesalesRankReview(models.Model):
     def action_compute(self):
         """(Re)compute the lines of draft reviews."""
         self._check_group(
-            "telesales_hr.group_telesales_manager",
+            MANAGER,
             self.env._("Only telesales managers may compute a quarterly review."),
         )
-        for review in self:
-            if review.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Review %(name)s is not in draft: it can no longer be "
-                        "recomputed.",
-                        name=review.name,
-                    )
-                )
-            review.sudo()._compute_lines()
+        with self._workflow_begin("action_compute", self.env._("recomputed")):
+            for review in self:
+                review.sudo()._compute_lines()
         return True
 
     def _review_employees(self):
@@ -270,10 +289,13 @@ class TelesalesRankReview(models.Model):
         """Whole-scope computation in a few set-based queries: employees,
         rank periods, premium, blocks, ladder; then one batch create."""
         self.ensure_one()
-        Line = self.env["telesales.rank.review.line"].with_context(
-            telesales_review_system=True
-        )
-        self.line_ids.with_context(telesales_review_system=True).unlink()
+        Line = self.env["telesales.rank.review.line"]
+        # the one step that writes the figures of the lines
+        with self._workflow_step(), Line._workflow_step(model_wide=True):
+            self._compute_lines_in_step(Line)
+
+    def _compute_lines_in_step(self, Line):
+        self.line_ids.unlink()
         employees, periods = self._review_employees()
         premium = self.env["telesales.premium"]._effective_premium(
             employees, self.date_from, self.date_to
@@ -381,38 +403,25 @@ class TelesalesRankReview(models.Model):
     # Flow
     # ------------------------------------------------------------------
     def _check_group(self, group_xmlid, message):
-        if not self.env.su and not self.env.user.has_group(group_xmlid):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(group_xmlid):
             raise AccessError(message)
-
-    def _check_state(self, states):
-        for review in self:
-            if review.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Review %(name)s is %(state)s: this step is not possible now.",
-                        name=review.name,
-                        state=dict(
-                            review._fields["state"]._description_selection(self.env)
-                        )[review.state],
-                    )
-                )
 
     def action_submit(self):
         self._check_group(
-            "telesales_hr.group_telesales_manager",
+            MANAGER,
             self.env._("Only telesales managers may submit a quarterly review."),
         )
-        self._check_state(["draft"])
-        for review in self:
-            if not review.sudo().line_ids:
-                raise UserError(
-                    self.env._(
-                        "Review %(name)s has no agent: compute it before "
-                        "submitting it.",
-                        name=review.name,
+        with self._workflow_begin("action_submit", self.env._("submitted")):
+            for review in self:
+                if not review.sudo().line_ids:
+                    raise UserError(
+                        self.env._(
+                            "Review %(name)s has no agent: compute it before "
+                            "submitting it.",
+                            name=review.name,
+                        )
                     )
-                )
-        self.write({"state": "submitted"})
+            self.write({"state": "submitted"})
         self.activity_feedback([ACTIVITY_TYPE])
         for review in self:
             for user in self.env["telesales.target"]._telesales_hr_users(
@@ -429,11 +438,11 @@ class TelesalesRankReview(models.Model):
 
     def action_approve(self):
         self._check_group(
-            "telesales_hr.group_telesales_hr",
+            HR,
             self.env._("Only telesales HR officers may approve a quarterly review."),
         )
-        self._check_state(["submitted"])
-        self.write({"state": "approved"})
+        with self._workflow_begin("action_approve", self.env._("approved")):
+            self.write({"state": "approved"})
         self.activity_feedback([ACTIVITY_TYPE])
         for review in self:
             review.activity_schedule(
@@ -448,79 +457,85 @@ class TelesalesRankReview(models.Model):
 
     def action_apply(self):
         """Write the final ranks into the rank history, starting the first
-        day of the next quarter. An applied review is left as it is, so
-        applying twice changes nothing."""
+        day of the next quarter. The reviews are locked first: an applied
+        review is left as it is, so applying twice (even at the same moment)
+        changes nothing; a unique index on the history is the last guard."""
         self._check_group(
-            "telesales_hr.group_telesales_hr",
+            HR,
             self.env._("Only telesales HR officers may apply a quarterly review."),
         )
-        to_apply = self.filtered(lambda r: r.state != "applied")
-        to_apply._check_state(["approved"])
-        History = self.env["telesales.rank.history"]
-        for review in to_apply:
-            lines = review.line_ids.filtered(
-                lambda line: line.final_rank_id != line.current_rank_id
-                and not line.history_id
-            )
-            entries = History.create(
-                [
-                    {
-                        "employee_id": line.employee_id.id,
-                        "rank_id": line.final_rank_id.id,
-                        "date_start": review.effective_date,
-                        "origin": "review",
-                        "origin_ref": f"{line._name},{line.id}",
-                        "reason": line._history_reason(),
-                    }
-                    for line in lines
-                ]
-            )
-            for line, entry in zip(lines, entries, strict=True):
-                line.with_context(telesales_review_system=True).history_id = entry
-        to_apply.write({"state": "applied"})
+        with self._workflow_begin("action_apply", self.env._("applied")):
+            to_apply = self.filtered(lambda r: r.state == "approved")
+            History = self.env["telesales.rank.history"]
+            for review in to_apply:
+                lines = review.line_ids.filtered(
+                    lambda line: line.final_rank_id != line.current_rank_id
+                    and not line.history_id
+                )
+                entries = History.create(
+                    [
+                        {
+                            "employee_id": line.employee_id.id,
+                            "rank_id": line.final_rank_id.id,
+                            "date_start": review.effective_date,
+                            "origin": "review",
+                            "origin_ref": f"{line._name},{line.id}",
+                            "reason": line._history_reason(),
+                        }
+                        for line in lines
+                    ]
+                )
+                for line, entry in zip(lines, entries, strict=True):
+                    line._workflow_write({"history_id": entry.id})
+            to_apply.write({"state": "applied"})
         to_apply.activity_feedback([ACTIVITY_TYPE])
         return True
 
     def action_reset_draft(self):
         """Send a submitted or approved review back to its managers."""
         self._check_group(
-            "telesales_hr.group_telesales_manager",
+            MANAGER,
             self.env._(
                 "Only telesales managers may reset a quarterly review to draft."
             ),
         )
-        self._check_state(["submitted", "approved", "cancelled"])
-        if self.filtered(lambda r: r.state == "approved"):
-            self._check_group(
-                "telesales_hr.group_telesales_hr",
-                self.env._("Only telesales HR officers may reopen an approved review."),
-            )
-        self.activity_unlink([ACTIVITY_TYPE])
-        self.write({"state": "draft", "cancel_reason": False})
+        with self._workflow_begin("action_reset_draft", self.env._("reset to draft")):
+            if self.filtered(lambda r: r.state == "approved"):
+                self._check_group(
+                    HR,
+                    self.env._(
+                        "Only telesales HR officers may reopen an approved review."
+                    ),
+                )
+            self.activity_unlink([ACTIVITY_TYPE])
+            self.write({"state": "draft", "cancel_reason": False})
         self._schedule_for_managers()
         return True
 
     def action_cancel(self):
         self._check_group(
-            "telesales_hr.group_telesales_manager",
+            MANAGER,
             self.env._("Only telesales managers may cancel a quarterly review."),
         )
-        self._check_state(["draft", "submitted", "approved"])
-        if self.filtered(lambda r: r.state == "approved"):
-            self._check_group(
-                "telesales_hr.group_telesales_hr",
-                self.env._("Only telesales HR officers may cancel an approved review."),
-            )
-        for review in self:
-            if not (review.cancel_reason or "").strip():
-                raise UserError(
+        with self._workflow_begin("action_cancel", self.env._("cancelled")):
+            if self.filtered(lambda r: r.state == "approved"):
+                self._check_group(
+                    HR,
                     self.env._(
-                        "Write why review %(name)s is cancelled (Cancel Reason) first.",
-                        name=review.name,
-                    )
+                        "Only telesales HR officers may cancel an approved review."
+                    ),
                 )
-        self.activity_unlink([ACTIVITY_TYPE])
-        self.write({"state": "cancelled"})
+            for review in self:
+                if not (review.cancel_reason or "").strip():
+                    raise UserError(
+                        self.env._(
+                            "Write why review %(name)s is cancelled (Cancel "
+                            "Reason) first.",
+                            name=review.name,
+                        )
+                    )
+            self.activity_unlink([ACTIVITY_TYPE])
+            self.write({"state": "cancelled"})
         return True
 
     def _manager_users(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 DECISIONS = [
     ("promote", "Promote"),
@@ -9,16 +9,48 @@ DECISIONS = [
     ("demote", "Demote"),
     ("exempt", "Exempt"),
 ]
-OVERRIDE_FIELDS = {"override_rank_id", "override_reason"}
+OVERRIDE_FIELDS = frozenset({"override_rank_id", "override_reason"})
+#: who may override a decision (HR officers are managers too)
+OVERRIDE_GROUP = "telesales_hr.group_telesales_manager"
 
 
 class TelesalesRankReviewLine(models.Model):
     """One agent of a quarterly review: figures, computed decision and the
-    reviewer's override. Only the override is ever edited by hand; the rest
-    is written by the computation."""
+    reviewer's override. Only the override is ever edited by hand, by a
+    manager or HR, while the review is draft or submitted; the rest is
+    written only inside the review's steps (compute, apply)."""
 
     _name = "telesales.rank.review.line"
+    _inherit = ["telesales.workflow.mixin"]
     _description = "Quarterly Rank Review Line"
+
+    # the line's state is its review's
+    _workflow_state_field = "review_state"
+    _workflow_fields = frozenset(
+        {
+            "review_id",
+            "company_id",
+            "employee_id",
+            "department_id",
+            "current_rank_id",
+            "rank_start",
+            "months_held",
+            "premium",
+            "threshold",
+            "promotion_threshold",
+            "decision",
+            "proposed_rank_id",
+            "promotion_blocked",
+            "block_reason",
+            "is_overridden",
+            "final_rank_id",
+            "change",
+            "history_id",
+        }
+    )
+    _workflow_editable = {"draft": OVERRIDE_FIELDS, "submitted": OVERRIDE_FIELDS}
+    # deleted only by the review's computation, while it is draft
+    _workflow_deletable_states = ()
     _order = "review_id, department_id, employee_id"
     _rec_name = "employee_id"
 
@@ -140,24 +172,31 @@ class TelesalesRankReviewLine(models.Model):
                     )
                 )
 
+    def _workflow_state(self):
+        self.ensure_one()
+        return self.review_id.state
+
+    def _workflow_state_label(self, state=None):
+        self.ensure_one()
+        return self.review_id._workflow_state_label(state)
+
+    def _workflow_check_client_write(self, vals):
+        result = super()._workflow_check_client_write(vals)
+        if (
+            OVERRIDE_FIELDS & set(vals)
+            and self.env.uid != SUPERUSER_ID
+            and not self.env.user.has_group(OVERRIDE_GROUP)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only telesales managers and HR officers may override the "
+                    "decision of %(record)s.",
+                    record=self[:1]._workflow_record_label(),
+                )
+            )
+        return result
+
     def write(self, vals):
-        if not self.env.context.get("telesales_review_system"):
-            if set(vals) - OVERRIDE_FIELDS:
-                raise UserError(
-                    self.env._(
-                        "Only the override of a review line can be changed; "
-                        "recompute the review to refresh its figures."
-                    )
-                )
-            if self.filtered(
-                lambda line: line.review_id.state not in ("draft", "submitted")
-            ):
-                raise UserError(
-                    self.env._(
-                        "The review is approved: its decisions can no longer "
-                        "be overridden."
-                    )
-                )
         before = {line.id: (line.final_rank_id, line.override_reason) for line in self}
         result = super().write(vals)
         if OVERRIDE_FIELDS & set(vals):
@@ -189,10 +228,21 @@ class TelesalesRankReviewLine(models.Model):
         self.review_id.message_post(body=body)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if self.filtered(lambda line: line.review_id.state != "draft"):
+    def _unlink_workflow_deletable(self):
+        """Lines go only when their draft review is computed again (or its
+        period changes); a client never removes an agent from a review."""
+        if self._workflow_in_step() and all(
+            line.review_id.state == "draft" for line in self
+        ):
+            return
+        for line in self:
             raise UserError(
-                self.env._("Lines of a submitted or approved review are never deleted.")
+                self.env._(
+                    "%(record)s: the agents of a review change only when the "
+                    "draft review is computed again; its lines are never deleted "
+                    "by hand.",
+                    record=line._workflow_record_label(),
+                )
             )
 
     def _decision_label(self):

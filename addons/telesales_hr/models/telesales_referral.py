@@ -190,6 +190,19 @@ class TelesalesReferral(models.Model):
                     "bonuses is due, approved or paid."
                 )
             )
+        # who earned an approved or paid bonus, for which hire, is history
+        frozen = {"referrer_id", "employee_id", "company_id"} & set(vals)
+        for referral in self if frozen else ():
+            if referral.milestone_ids.filtered(
+                lambda m: m.state in ("approved", "paid")
+            ):
+                raise UserError(
+                    self.env._(
+                        "Referral %(referral)s has approved or paid bonuses: its "
+                        "referrer, hire and company can no longer change.",
+                        referral=referral.display_name,
+                    )
+                )
         res = super().write(vals)
         if "date_start" in vals:
             self._refresh_probation_end()
@@ -228,7 +241,9 @@ class TelesalesReferral(models.Model):
                     "amount": company.telesales_referral_probation_amount,
                 },
             ]
-        return self.env["telesales.referral.milestone"].sudo().create(vals_list)
+        Milestone = self.env["telesales.referral.milestone"].sudo()
+        with Milestone._workflow_step(model_wide=True):
+            return Milestone.create(vals_list)
 
     def _sync_milestone_dates(self):
         """Move pending milestones after a start date or probation change."""

@@ -1,7 +1,9 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+HR = "telesales_hr.group_telesales_hr"
 
 
 class TelesalesReferralMilestone(models.Model):
@@ -14,11 +16,40 @@ class TelesalesReferralMilestone(models.Model):
 
     Payroll API: ``_payable(employees, date_to)``, ``_mark_paid(payslip)``,
     ``_release_payment()``.
+
+    The state, the decision and the payment fields change only in those
+    steps (``telesales.workflow.mixin``); amount and due date only while
+    the bonus is pending or due.
     """
 
     _name = "telesales.referral.milestone"
     _description = "Telesales Referral Bonus"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["telesales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+
+    _workflow_fields = frozenset(
+        {
+            "referral_id",
+            "kind",
+            "cancel_reason",
+            "approved_by_id",
+            "date_approved",
+            "date_paid",
+            "payment_reference",
+            "payslip_id",
+        }
+    )
+    _workflow_editable = {
+        "pending": frozenset({"amount", "date_due"}),
+        "due": frozenset({"amount", "date_due"}),
+    }
+    _workflow_deletable_states = ("pending",)
+    _workflow_transitions = {
+        "action_approve": (("due",), (HR,)),
+        "_cancel": (("pending", "due", "approved", "cancelled"), None),
+        "_make_due": (("pending",), None),
+        "_mark_paid": (("approved",), None),
+        "_release_payment": (("paid", "approved"), None),
+    }
     _order = "date_due desc, id desc"
 
     referral_id = fields.Many2one(
@@ -110,17 +141,6 @@ class TelesalesReferralMilestone(models.Model):
                 hire=milestone.hire_id.name or "",
             )
 
-    def write(self, vals):
-        frozen = {"amount", "date_due"} & set(vals)
-        if frozen and self.filtered(lambda m: m.state not in ("pending", "due")):
-            raise UserError(
-                self.env._(
-                    "The amount and due date of an approved, paid or cancelled "
-                    "referral bonus cannot change."
-                )
-            )
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_earned(self):
         if self.filtered(lambda m: m.state != "pending"):
@@ -134,10 +154,14 @@ class TelesalesReferralMilestone(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    def _workflow_require_group(self, xmlids, message):
+        # the system itself (crons, module data) runs every step
+        if self.env.uid == SUPERUSER_ID:
+            return None
+        return super()._workflow_require_group(xmlids, message)
+
     def _check_hr(self):
-        if not self.env.su and not self.env.user.has_group(
-            "telesales_hr.group_telesales_hr"
-        ):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(HR):
             raise AccessError(
                 self.env._(
                     "Only telesales HR officers approve or cancel referral bonuses."
@@ -146,21 +170,14 @@ class TelesalesReferralMilestone(models.Model):
 
     def action_approve(self):
         self._check_hr()
-        not_due = self.filtered(lambda m: m.state != "due")
-        if not_due:
-            raise UserError(
-                self.env._(
-                    "Only due referral bonuses can be approved: %(bonuses)s.",
-                    bonuses=", ".join(not_due.mapped("display_name")),
-                )
+        with self._workflow_begin("action_approve", self.env._("approved")):
+            self.write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.user.id,
+                    "date_approved": fields.Date.context_today(self),
+                }
             )
-        self.write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "date_approved": fields.Date.context_today(self),
-            }
-        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -178,9 +195,10 @@ class TelesalesReferralMilestone(models.Model):
 
     def _cancel(self, reason):
         """Cancel with a mandatory reason; a paid bonus cannot be cancelled
-        (cancel its payslip first)."""
+        (cancel its payslip first). Locks the bonuses first."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason to cancel a referral bonus."))
+        self._workflow_lock()
         paid = self.filtered(lambda m: m.state == "paid")
         if paid:
             raise UserError(
@@ -191,13 +209,17 @@ class TelesalesReferralMilestone(models.Model):
                 )
             )
         to_cancel = self.filtered(lambda m: m.state != "cancelled")
-        to_cancel.write({"state": "cancelled", "cancel_reason": reason.strip()})
+        with to_cancel._workflow_begin("_cancel", self.env._("cancelled")):
+            to_cancel.sudo().write(
+                {"state": "cancelled", "cancel_reason": reason.strip()}
+            )
         to_cancel.activity_unlink(["mail.mail_activity_data_todo"])
         return to_cancel
 
     def _make_due(self):
         """The hire reached the milestone: HR gets an activity to approve."""
-        self.write({"state": "due"})
+        with self._workflow_begin("_make_due", self.env._("due")):
+            self.sudo().write({"state": "due"})
         for milestone in self:
             approver = milestone._approver()
             if approver:
@@ -299,7 +321,10 @@ class TelesalesReferralMilestone(models.Model):
 
     def _mark_paid(self, payslip):
         """Record that ``payslip`` paid these bonuses. Each bonus is paid
-        exactly once: raises if one is paid already or not approved."""
+        exactly once: the rows are locked, then it raises if one is paid
+        already or not approved (two payslips confirmed at the same moment
+        pay it once: the second waits for the first, then sees it paid)."""
+        self._workflow_lock()
         paid = self.filtered(lambda m: m.state == "paid")
         if paid:
             raise UserError(
@@ -328,7 +353,8 @@ class TelesalesReferralMilestone(models.Model):
             or f"{payslip._name},{payslip.id}",
         }
         vals.update(self._payment_vals(payslip))
-        self.write(vals)
+        with self._workflow_begin("_mark_paid", self.env._("paid")):
+            self.sudo().write(vals)
         return True
 
     def _payment_vals(self, payslip):
@@ -340,9 +366,11 @@ class TelesalesReferralMilestone(models.Model):
     def _release_payment(self):
         """The payslip that paid these bonuses was cancelled: they are
         approved and payable again."""
+        self._workflow_lock()
         paid = self.filtered(lambda m: m.state == "paid")
         vals = {"state": "approved", "date_paid": False, "payment_reference": False}
         if "payslip_id" in self._fields:
             vals["payslip_id"] = False
-        paid.write(vals)
+        with paid._workflow_begin("_release_payment", self.env._("released")):
+            paid.sudo().write(vals)
         return paid

@@ -20,3 +20,4 @@ from . import test_call_violations
 from . import test_call_api
 from . import test_call_access
 from . import test_call_demo
+from . import test_workflow_integrity

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -100,18 +100,68 @@ class TestDnc(TelesalesCallCase):
         # listed earlier: the first call becomes a violation too
         entry.date_listed = datetime(2025, 3, 1)
         self.assertTrue(before.violation_dnc)
-        # archived: no longer on the list
+        # archived: no new violations, the recorded ones stay
         entry.active = False
-        self.assertFalse(any((before | after).mapped("violation_dnc")))
-        self.assertFalse(after.is_violation)
+        self.assertTrue(entry.date_unlisted)
+        self.assertEqual((before | after).mapped("violation_dnc"), [True, True])
+        self.assertTrue(after.is_violation)
         entry.active = True
+        self.assertFalse(entry.date_unlisted)
         self.assertTrue(after.violation_dnc)
         # number corrected: the old number's calls are cleared, the new one's flagged
         entry.number = "13900139000"
         self.assertFalse(any((before | after).mapped("violation_dnc")))
         self.assertTrue(other.violation_dnc)
+        # a number called while listed is never deleted
+        with self.assertRaisesRegex(UserError, "13900139000"), self.cr.savepoint():
+            entry.unlink()
+        self.assertTrue(other.violation_dnc)
+        entry.number = "13700137000"
         entry.unlink()
         self.assertFalse(other.violation_dnc)
+
+    def test_archiving_keeps_the_violations(self):
+        """HR archives a listed number: the calls made while it was listed
+        stay violations (and their compliance with them); calls after the
+        archiving are not violations."""
+        entry = self.Dnc.create(
+            {"number": "13800138000", "date_listed": datetime(2025, 3, 4, 2, 0)}
+        )
+        self.import_rows([self.row("listed", "2025-03-05 10:00:00")])
+        (listed,) = self.calls("listed")
+        self.assertTrue(listed.violation_dnc)
+        hr_entry = entry.with_user(self.hr_user)
+        hr_entry.action_archive()
+        self.assertFalse(entry.active)
+        self.assertTrue(listed.violation_dnc)
+        self.assertTrue(listed.is_violation)
+        # the calls of that day are computed again: still a violation
+        self.Call._compute_violations(listed.ids)
+        self.assertTrue(listed.violation_dnc)
+        # a call after the archiving is not a violation (archived, for the
+        # test, on 6 March 10:00 Beijing time)
+        self.assertTrue(entry.date_unlisted)
+        self.env.cr.execute(
+            "UPDATE telesales_dnc SET date_unlisted = %s WHERE id = %s",
+            [datetime(2025, 3, 6, 2, 0), entry.id],
+        )
+        entry.invalidate_recordset(["date_unlisted"])
+        self.import_rows(
+            [
+                self.row("still_listed", "2025-03-06 09:59:00"),
+                self.row("later", "2025-03-06 10:01:00"),
+            ]
+        )
+        still_listed, later_call = self.calls("still_listed", "later")
+        self.assertTrue(still_listed.violation_dnc)
+        self.assertFalse(later_call.violation_dnc)
+        self.assertTrue(listed.violation_dnc)
+        # the archiving date is the server's, never the client's
+        with self.assertRaises(UserError), self.cr.savepoint():
+            hr_entry.write({"date_unlisted": datetime(2025, 3, 4, 3, 0)})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            hr_entry.unlink()
+        self.assertTrue(listed.violation_dnc)
 
     def test_access(self):
         """Agents may add a number (they hear the request), not remove it;

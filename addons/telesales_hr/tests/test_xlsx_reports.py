@@ -190,9 +190,10 @@ class TestXlsxReports(TelesalesReportCase):
                 "date_start": date(2025, 3, 15),
             }
         )
-        one.milestone_ids.filtered(lambda m: m.kind == "one_month").write(
-            {"state": "approved"}
-        )
+        first = one.milestone_ids.filtered(lambda m: m.kind == "one_month")
+        # due (the daily cron's step), then approved by HR
+        first._make_due()
+        first.with_user(self.hr_user).action_approve()
         two.milestone_ids.filtered(lambda m: m.kind == "one_month")._cancel(
             "Left the team"
         )
