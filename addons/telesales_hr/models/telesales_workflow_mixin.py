@@ -74,6 +74,8 @@ class TelesalesWorkflowMixin(models.AbstractModel):
 
     def _workflow_write(self, vals):
         """Write as the workflow, whoever triggered the step."""
+        if not self:
+            return True
         with self._workflow_step():
             return self.sudo().write(vals)
 
@@ -111,7 +113,9 @@ class TelesalesWorkflowMixin(models.AbstractModel):
     # ---------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._workflow_in_step():
+        # records not created yet: only a model-wide step lets them be born
+        # in a later state
+        if (self._name, None) not in _STEP.get():
             guarded = self._workflow_guarded_fields()
             state_field = self._workflow_state_field
             default_state = self.default_get([state_field]).get(state_field)
@@ -132,7 +136,7 @@ class TelesalesWorkflowMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._workflow_in_step():
+        if self and not self._workflow_in_step():
             self._workflow_check_client_write(vals)
         return super().write(vals)
 
@@ -183,18 +187,28 @@ class TelesalesWorkflowMixin(models.AbstractModel):
 
     # ------------------------------------------------------ deciding steps
     def _workflow_lock(self):
-        """Lock the rows (``SELECT … FOR UPDATE``) and drop their cached
-        values, so that what the caller checks next is what is committed:
-        two transactions deciding the same record run one after the other."""
+        """Lock the rows (``SELECT … FOR UPDATE``, in id order against
+        deadlocks), touch them, and drop their cached values.
+
+        Odoo's transactions are REPEATABLE READ: a transaction that waited
+        for the lock still reads its own snapshot, so it would decide on
+        stale data (three votes cast at once, each seeing the others as
+        pending). Touching the rows makes such a transaction fail with a
+        serialization error instead, which the RPC layer retries; the retry
+        sees what the first one committed."""
         ids = tuple(rid for rid in self._ids if isinstance(rid, int))
         if ids:
             self.flush_recordset()
+            table = SQL.identifier(self._table)
             self.env.cr.execute(
                 SQL(
                     "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE",
-                    SQL.identifier(self._table),
+                    table,
                     ids,
                 )
+            )
+            self.env.cr.execute(
+                SQL("UPDATE %s SET write_date = write_date WHERE id IN %s", table, ids)
             )
             self.invalidate_recordset()
         return self
