@@ -36,7 +36,7 @@ class TelesalesDiscipline(models.Model):
     _name = "telesales.discipline"
     _description = "Disciplinary Case"
     _inherit = [
-        "telesales.workflow.mixin",
+        "telesales.quality.workflow",
         "telesales.team.mixin",
         "mail.thread",
         "mail.activity.mixin",
@@ -336,38 +336,38 @@ class TelesalesDiscipline(models.Model):
         """The team ``employee`` worked in on ``day`` (SPEC §2).
 
         Odoo keeps no dated history of an employee's department; the records
-        that do keep the team of their day are used, most faithful first:
+        that keep the team of their own day are used, most faithful first:
         the call of the case (its team is the agent's when it was made), the
         agent's daily compliance row of that day (one per scheduled day, its
-        team kept by recomputes) or the calls of that day, else the latest
-        such row or call before that day (the team the agent was last seen
-        working in), else the employee's current department.
+        team kept by recomputes), a call of that day. Without any record of
+        that day, the employee's current department (the case is opened
+        soon after the facts; a record of an older day would not show a
+        transfer made since).
         """
         employee = employee.sudo()
         if call and call.sudo().department_id:
             return call.sudo().department_id
         if not (employee and day):
             return employee.department_id
-        Compliance = self.env["telesales.daily.compliance"].sudo()
-        Call = self.env["telesales.call"].sudo()
-        found = []
-        for model, date_field, order in (
-            (Compliance, "date", "date desc, id desc"),
-            (Call, "call_date", "start desc, id desc"),
+        for model, date_field in (
+            ("telesales.daily.compliance", "date"),
+            ("telesales.call", "call_date"),
         ):
-            record = model.search(
-                [
-                    ("employee_id", "=", employee.id),
-                    (date_field, "<=", day),
-                    ("department_id", "!=", False),
-                ],
-                order=order,
-                limit=1,
+            record = (
+                self.env[model]
+                .sudo()
+                .search(
+                    [
+                        ("employee_id", "=", employee.id),
+                        (date_field, "=", day),
+                        ("department_id", "!=", False),
+                    ],
+                    order="id desc",
+                    limit=1,
+                )
             )
             if record:
-                found.append((record[date_field], record.department_id))
-        if found:
-            return max(found, key=lambda pair: pair[0])[1]
+                return record.department_id
         return employee.department_id
 
     @api.depends("employee_id", "department_id")
