@@ -329,7 +329,9 @@ class TelesalesDiscipline(models.Model):
         # the team of the date of the facts, not the team of the day the case
         # is opened: a later transfer moves neither liability nor visibility
         for case in self:
-            case.department_id = self._team_on(case.employee_id, case.date, case.call_id)
+            case.department_id = self._team_on(
+                case.employee_id, case.date, case.call_id
+            )
 
     @api.model
     def _team_on(self, employee, day, call=None):
@@ -788,15 +790,20 @@ class TelesalesDiscipline(models.Model):
                 case.sudo().activity_unlink([_ACTIVITY])
                 case._schedule_for(
                     committee - self.env.user,
-                    self.env._("Vote on the appeal decision of %(name)s", name=case.name),
+                    self.env._(
+                        "Vote on the appeal decision of %(name)s", name=case.name
+                    ),
                     note,
                 )
                 case.sudo().message_post(
                     body=self.env._(
-                        "%(user)s proposes to decide the appeal: %(decision)s. %(note)s",
+                        "%(user)s proposes to decide the appeal: %(decision)s. "
+                        "%(note)s",
                         user=self.env.user.name,
                         decision=dict(
-                            self._fields["appeal_decision"]._description_selection(self.env)
+                            self._fields["appeal_decision"]._description_selection(
+                                self.env
+                            )
                         )[decision],
                         note=note,
                     )

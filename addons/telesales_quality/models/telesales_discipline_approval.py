@@ -10,7 +10,8 @@ class TelesalesDisciplineApproval(models.Model):
     decides); a serious one gets one line per member of the quality
     committee, and the case is approved only when every line is approved
     (consensus, 达成一致意见). The same lines carry the committee's vote on
-    an appeal decision. Written only by the case's workflow methods (telesales.workflow.mixin).
+    an appeal decision. Written only by the case's workflow methods
+    (telesales.workflow.mixin).
     """
 
     _name = "telesales.discipline.approval"

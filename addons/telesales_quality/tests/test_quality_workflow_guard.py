@@ -211,9 +211,7 @@ class TestQualityWorkflowGuard(QualityCase):
         self.apply(case)
         by_sup = {
             rec.supervisor_id: rec
-            for rec in self.env["telesales.liability"]._compute_month(
-                date(2025, 3, 1)
-            )
+            for rec in self.env["telesales.liability"]._compute_month(date(2025, 3, 1))
         }
         self.assertIn(self.tl_a1, by_sup)
         self.assertNotIn(self.tl_b1, by_sup)
