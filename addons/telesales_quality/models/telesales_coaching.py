@@ -5,7 +5,10 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+_ACTIVITY = "mail.mail_activity_data_todo"
+_LEADER = "telesales_hr.group_telesales_team_leader"
 
 
 class TelesalesCoaching(models.Model):
@@ -13,12 +16,30 @@ class TelesalesCoaching(models.Model):
 
     A warning or heavier penalty takes the agent off the phones for at least
     one working day of their own schedule, coached by their team leader.
+    It is done or cancelled (with a reason) only by the buttons, by a team
+    leader or HR, never by the person coached.
     """
 
     _name = "telesales.coaching"
     _description = "Offline Coaching"
-    _inherit = ["telesales.team.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.quality.workflow",
+        "telesales.team.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, id desc"
+
+    _workflow_fields = frozenset({"discipline_id", "cancel_reason"})
+    _workflow_editable = {
+        "planned": frozenset({"date_from", "date_to", "coach_id", "notes"}),
+        "done": frozenset({"notes"}),
+    }
+    _workflow_deletable_states = ()
+    _workflow_transitions = {
+        "action_done": (("planned",), (_LEADER,)),
+        "action_cancel": (("planned",), (_LEADER,)),
+    }
 
     employee_id = fields.Many2one(tracking=True)
     discipline_id = fields.Many2one(
@@ -39,8 +60,11 @@ class TelesalesCoaching(models.Model):
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         required=True,
         default="planned",
+        readonly=True,
         tracking=True,
+        copy=False,
     )
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
 
     @api.depends("employee_id", "date_from", "date_to")
     def _compute_working_days(self):
@@ -92,16 +116,17 @@ class TelesalesCoaching(models.Model):
         leader = employee.department_id.manager_id
         if leader == employee:
             leader = employee.department_id.parent_id.manager_id
-        coaching = self.create(
-            {
-                "employee_id": employee.id,
-                "discipline_id": discipline.id if discipline else False,
-                "date_from": date_from,
-                "date_to": date_to,
-                "reason": reason,
-                "coach_id": leader.user_id.id,
-            }
-        )
+        with self._workflow_step(model_wide=True):
+            coaching = self.create(
+                {
+                    "employee_id": employee.id,
+                    "discipline_id": discipline.id if discipline else False,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                    "reason": reason,
+                    "coach_id": leader.user_id.id,
+                }
+            )
         if coaching.coach_id:
             coaching.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -114,12 +139,46 @@ class TelesalesCoaching(models.Model):
             )
         return coaching
 
+    def _check_not_my_own(self, action):
+        for coaching in self:
+            if coaching.employee_id.sudo().user_id == self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "The offline coaching of %(employee)s concerns you: "
+                        "another team leader or HR has it %(action)s.",
+                        employee=coaching.employee_id.name,
+                        action=action,
+                    )
+                )
+
     def action_done(self):
-        self.write({"state": "done"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+        label = self.env._("done")
+        self._check_not_my_own(label)
+        with self._workflow_begin("action_done", label):
+            self.write({"state": "done"})
+            self.sudo().activity_feedback([_ACTIVITY])
         return True
 
-    def action_cancel(self):
-        self.write({"state": "cancelled"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+    def action_cancel(self, reason=None):
+        """Cancel a planned coaching, with a reason (a forced coaching is
+        part of a penalty: cancelling it is traced)."""
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Cancelling the offline coaching of %(employee)s needs a reason.",
+                    employee=self[:1].employee_id.name,
+                )
+            )
+        label = self.env._("cancelled")
+        self._check_not_my_own(label)
+        with self._workflow_begin("action_cancel", label):
+            self.write({"state": "cancelled", "cancel_reason": reason})
+            self.sudo().activity_unlink([_ACTIVITY])
+            for coaching in self:
+                coaching.message_post(
+                    body=self.env._("Cancelled: %(reason)s", reason=reason)
+                )
         return True
+
+    def action_open_cancel_wizard(self):
+        return self.env["telesales.reason.wizard"]._open(self, "action_cancel")

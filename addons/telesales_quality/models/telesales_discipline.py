@@ -6,22 +6,19 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from odoo.addons.telesales_hr.models.telesales_workflow_mixin import ALL
 
 from .telesales_qa_item import SEVERITIES
 
-# Fields frozen once a case leaves the draft: what was approved is applied.
-_LOCKED_FIELDS = {
-    "employee_id",
-    "case_type",
-    "source",
-    "inspection_id",
-    "call_id",
-    "date",
-    "severity",
-    "level_id",
-    "facts",
-}
 _ACTIVITY = "mail.mail_activity_data_todo"
+_INSPECTOR = "telesales_quality.group_qa_inspector"
+_COMMITTEE = "telesales_quality.group_quality_committee"
+_HR = "telesales_hr.group_telesales_hr"
+# once submitted, only the evidence may still be added: the facts, the level,
+# the supervisors charged and every decision are frozen
+_SUBMITTED_EDITABLE = frozenset({"attachment_ids"})
 
 
 class TelesalesDiscipline(models.Model):
@@ -38,8 +35,77 @@ class TelesalesDiscipline(models.Model):
 
     _name = "telesales.discipline"
     _description = "Disciplinary Case"
-    _inherit = ["telesales.team.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.quality.workflow",
+        "telesales.team.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
+
+    # the workflow (telesales.workflow.mixin): only the action methods below
+    # write these fields, whoever calls write (HR and the committee included)
+    _workflow_fields = frozenset(
+        {
+            "points",
+            "reset_score",
+            "approval_path",
+            "period",
+            "proposer_id",
+            "rejection_reason",
+            "cancel_reason",
+            "date_submitted",
+            "date_approved",
+            "date_applied",
+            "appeal_reason",
+            "appeal_date",
+            "appeal_decision",
+            "appeal_level_id",
+            "appeal_note",
+            "appeal_vote_pending",
+            "facts_confirmation",
+            "facts_note",
+            "dismissal_proposed",
+            "rank_history_id",
+            "observation_until",
+            "effect_summary",
+        }
+    )
+    _workflow_editable = {
+        "draft": ALL,
+        "rejected": ALL,
+        "to_approve": _SUBMITTED_EDITABLE,
+        "approved": _SUBMITTED_EDITABLE,
+        "appealed": _SUBMITTED_EDITABLE,
+        "facts_confirmed": _SUBMITTED_EDITABLE,
+        "applied": _SUBMITTED_EDITABLE,
+    }
+    _workflow_deletable_states = ("draft",)
+    _workflow_transitions = {
+        # QA proposes (HR may submit on its behalf); never a reader
+        "action_submit": (("draft", "rejected"), (_INSPECTOR, _HR)),
+        # the approver lines decide who votes
+        "action_approve": (("to_approve", "appealed"), None),
+        "action_reject": (("to_approve", "appealed"), None),
+        # the employee (checked by the method)
+        "action_appeal": (("approved",), None),
+        "action_confirm_facts": (("approved",), None),
+        "action_propose_appeal_decision": (("appealed",), (_COMMITTEE,)),
+        "action_record_refusal": (("approved",), (_HR,)),
+        "action_apply": (("facts_confirmed",), (_HR,)),
+        "action_cancel": (
+            (
+                "draft",
+                "to_approve",
+                "rejected",
+                "approved",
+                "appealed",
+                "facts_confirmed",
+                "applied",
+            ),
+            (_HR,),
+        ),
+    }
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -76,6 +142,7 @@ class TelesalesDiscipline(models.Model):
         compute="_compute_call_id",
         store=True,
         readonly=False,
+        precompute=True,
         index=True,
         ondelete="restrict",
     )
@@ -141,7 +208,7 @@ class TelesalesDiscipline(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        help="Team leader of the employee's team when the case was opened.",
+        help="Team leader of the employee's team on the date of the facts.",
     )
     indirect_supervisor_id = fields.Many2one(
         "hr.employee",
@@ -149,7 +216,7 @@ class TelesalesDiscipline(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        help="Manager above the team leader when the case was opened.",
+        help="Manager above the team leader on the date of the facts.",
     )
     approval_path = fields.Selection(
         [("hr", "HR Officer"), ("committee", "Quality Committee (all members)")],
@@ -257,6 +324,54 @@ class TelesalesDiscipline(models.Model):
             else:
                 case.points = level.points
 
+    @api.depends("employee_id", "date", "call_id")
+    def _compute_department_id(self):
+        # the team of the date of the facts, not the team of the day the case
+        # is opened: a later transfer moves neither liability nor visibility
+        for case in self:
+            case.department_id = self._team_on(
+                case.employee_id, case.date, case.call_id
+            )
+
+    @api.model
+    def _team_on(self, employee, day, call=None):
+        """The team ``employee`` worked in on ``day`` (SPEC §2).
+
+        Odoo keeps no dated history of an employee's department; the records
+        that keep the team of their own day are used, most faithful first:
+        the call of the case (its team is the agent's when it was made), the
+        agent's daily compliance row of that day (one per scheduled day, its
+        team kept by recomputes), a call of that day. Without any record of
+        that day, the employee's current department (the case is opened
+        soon after the facts; a record of an older day would not show a
+        transfer made since).
+        """
+        employee = employee.sudo()
+        if call and call.sudo().department_id:
+            return call.sudo().department_id
+        if not (employee and day):
+            return employee.department_id
+        for model, date_field in (
+            ("telesales.daily.compliance", "date"),
+            ("telesales.call", "call_date"),
+        ):
+            record = (
+                self.env[model]
+                .sudo()
+                .search(
+                    [
+                        ("employee_id", "=", employee.id),
+                        (date_field, "=", day),
+                        ("department_id", "!=", False),
+                    ],
+                    order="id desc",
+                    limit=1,
+                )
+            )
+            if record:
+                return record.department_id
+        return employee.department_id
+
     @api.depends("employee_id", "department_id")
     def _compute_supervisors(self):
         for case in self:
@@ -336,7 +451,7 @@ class TelesalesDiscipline(models.Model):
             vals = {"dismissal_proposed": True}
             if dismissal:
                 vals["level_id"] = dismissal.id
-            case.write(vals)
+            case._workflow_write(vals)
             case.sudo().message_post(
                 body=self.env._(
                     "%(employee)s is under observation until %(date)s: dismissal "
@@ -346,36 +461,28 @@ class TelesalesDiscipline(models.Model):
                 )
             )
 
-    def write(self, vals):
-        if _LOCKED_FIELDS & set(vals) and not self.env.context.get(
-            "telesales_discipline_workflow"
-        ):
-            locked = self.filtered(lambda c: c.state not in ("draft", "rejected"))
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "The case %(name)s is submitted: its facts and level "
-                        "change only through the approval or appeal workflow.",
-                        name=locked[0].name,
-                    )
-                )
-        return super().write(vals)
+    def _workflow_touch(self):
+        """Update the rows of the cases a vote was cast on, after their lock.
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never_decided(self):
-        decided = self.filtered(lambda c: c.state != "draft" or c.date_approved)
-        if decided:
-            raise UserError(
-                self.env._(
-                    "The case %(name)s went through approval: it is never deleted. "
-                    "Cancel it with a reason instead.",
-                    name=decided[0].name,
+        A vote writes an approval line, not the case: a concurrent voter that
+        waited for the lock of the case would then read the pending lines of
+        its own snapshot (PostgreSQL's repeatable read) and leave the case in
+        "to approve" for good. Touching the row makes that voter fail with a
+        serialization error instead; the server retries its request, which
+        then sees every vote committed before it, so the last voter decides.
+        """
+        ids = tuple(self.ids)
+        if ids:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET write_uid = %s, write_date = %s WHERE id IN %s",
+                    SQL.identifier(self._table),
+                    self.env.uid,
+                    fields.Datetime.now(),
+                    ids,
                 )
             )
-
-    def _workflow_write(self, vals):
-        """Write as the workflow, whoever triggered the step."""
-        return self.sudo().with_context(telesales_discipline_workflow=True).write(vals)
+            self.invalidate_recordset(["write_uid", "write_date"])
 
     # ------------------------------------------------------------ approval
     def _current_stage(self):
@@ -426,43 +533,46 @@ class TelesalesDiscipline(models.Model):
 
     def action_submit(self):
         """QA submits the proposal to its approvers."""
-        for case in self:
-            if case.state not in ("draft", "rejected"):
-                raise UserError(
-                    self.env._(
-                        "The case %(name)s was already submitted.", name=case.name
-                    )
-                )
-        Approval = self.env["telesales.discipline.approval"].sudo()
-        hr_group = self.env.ref("telesales_hr.group_telesales_hr")
-        for case in self:
-            round_ = case._next_round()
-            if case.approval_path == "committee":
-                lines = Approval.create(
-                    [
+        with self._workflow_begin("action_submit", self.env._("submitted")):
+            Approval = self.env["telesales.discipline.approval"].sudo()
+            hr_group = self.env.ref(_HR)
+            for case in self:
+                round_ = case._next_round()
+                if case.approval_path == "committee":
+                    vals_list = [
                         {"discipline_id": case.id, "round": round_, "user_id": user.id}
                         for user in case._committee()
                     ]
+                else:
+                    vals_list = [
+                        {
+                            "discipline_id": case.id,
+                            "round": round_,
+                            "group_id": hr_group.id,
+                        }
+                    ]
+                with Approval._workflow_step(model_wide=True):
+                    lines = Approval.create(vals_list)
+                case._workflow_write(
+                    {
+                        "state": "to_approve",
+                        "date_submitted": fields.Date.context_today(self),
+                        "rejection_reason": False,
+                    }
                 )
-            else:
-                lines = Approval.create(
-                    {"discipline_id": case.id, "round": round_, "group_id": hr_group.id}
+                case._schedule_for(
+                    lines._approvers(),
+                    self.env._(
+                        "Approve the disciplinary case %(name)s", name=case.name
+                    ),
+                    case.facts,
                 )
-            case._workflow_write(
-                {
-                    "state": "to_approve",
-                    "date_submitted": fields.Date.context_today(self),
-                    "rejection_reason": False,
-                }
-            )
-            case._schedule_for(
-                lines._approvers(),
-                self.env._("Approve the disciplinary case %(name)s", name=case.name),
-                case.facts,
-            )
         return True
 
     def _check_can_decide(self):
+        """After the lock: the pending lines are read again, so that what was
+        voted by a transaction committed before ours counts."""
+        self.env["telesales.discipline.approval"].invalidate_model()
         for case in self:
             if not case._current_stage():
                 raise UserError(
@@ -481,36 +591,44 @@ class TelesalesDiscipline(models.Model):
                 )
 
     def action_approve(self):
-        self._check_can_decide()
-        now = fields.Datetime.now()
-        for case in self:
-            lines = case._my_pending_lines()
-            lines.write(
-                {"decision": "approved", "decided_by_id": self.env.uid, "date": now}
-            )
-            case.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
-            if lines.group_id:
-                # a group line is decided for the whole group
-                case.sudo().activity_unlink([_ACTIVITY])
-            case.sudo().message_post(
-                body=self.env._("Approved by %(user)s.", user=self.env.user.name)
-            )
-            if not case._pending_lines():
-                if case.state == "to_approve":
-                    case._on_approved()
-                else:
-                    case._on_appeal_decided()
+        with self._workflow_begin("action_approve", self.env._("approved")):
+            self._workflow_touch()
+            self._check_can_decide()
+            now = fields.Datetime.now()
+            for case in self:
+                lines = case._my_pending_lines()
+                lines._workflow_write(
+                    {"decision": "approved", "decided_by_id": self.env.uid, "date": now}
+                )
+                case.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
+                if lines.group_id:
+                    # a group line is decided for the whole group
+                    case.sudo().activity_unlink([_ACTIVITY])
+                case.sudo().message_post(
+                    body=self.env._("Approved by %(user)s.", user=self.env.user.name)
+                )
+                if not case._pending_lines():
+                    if case.state == "to_approve":
+                        case._on_approved()
+                    else:
+                        case._on_appeal_decided()
         return True
 
     def action_reject(self, reason):
         if not (reason or "").strip():
             raise UserError(self.env._("A rejection needs a reason."))
-        self._check_can_decide()
+        with self._workflow_begin("action_reject", self.env._("rejected")):
+            self._workflow_touch()
+            self._check_can_decide()
+            self._reject(reason)
+        return True
+
+    def _reject(self, reason):
         now = fields.Datetime.now()
         for case in self:
             mine = case._my_pending_lines()
             others = case._pending_lines() - mine
-            mine.write(
+            mine._workflow_write(
                 {
                     "decision": "rejected",
                     "reason": reason,
@@ -518,7 +636,7 @@ class TelesalesDiscipline(models.Model):
                     "date": now,
                 }
             )
-            others.write({"decision": "cancelled"})
+            others._workflow_write({"decision": "cancelled"})
             case.sudo().activity_unlink([_ACTIVITY])
             if case.state == "to_approve":
                 case._workflow_write({"state": "rejected", "rejection_reason": reason})
@@ -555,7 +673,6 @@ class TelesalesDiscipline(models.Model):
                     case._committee(),
                     self.env._("Decide the appeal of %(name)s", name=case.name),
                 )
-        return True
 
     def _on_approved(self):
         self.ensure_one()
@@ -592,21 +709,29 @@ class TelesalesDiscipline(models.Model):
                         "The case %(name)s was already appealed once.", name=case.name
                     )
                 )
-        for case in self:
-            committee = case._committee()
-            case._workflow_write(
-                {
-                    "state": "appealed",
-                    "appeal_reason": reason,
-                    "appeal_date": fields.Date.context_today(self),
-                }
-            )
-            case.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
-            case._schedule_for(
-                committee,
-                self.env._("Decide the appeal of %(name)s", name=case.name),
-                reason,
-            )
+        with self._workflow_begin("action_appeal", self.env._("appealed")):
+            for case in self:
+                if case.appeal_date:
+                    raise UserError(
+                        self.env._(
+                            "The case %(name)s was already appealed once.",
+                            name=case.name,
+                        )
+                    )
+                committee = case._committee()
+                case._workflow_write(
+                    {
+                        "state": "appealed",
+                        "appeal_reason": reason,
+                        "appeal_date": fields.Date.context_today(self),
+                    }
+                )
+                case.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
+                case._schedule_for(
+                    committee,
+                    self.env._("Decide the appeal of %(name)s", name=case.name),
+                    reason,
+                )
         return True
 
     def action_propose_appeal_decision(self, decision, note, level=None):
@@ -619,59 +744,70 @@ class TelesalesDiscipline(models.Model):
         if decision == "changed" and not level:
             raise UserError(self.env._("Choose the new level."))
         Approval = self.env["telesales.discipline.approval"].sudo()
-        for case in self:
-            committee = case._committee()
-            if self.env.user not in committee:
-                raise AccessError(
-                    self.env._(
-                        "Only members of the quality committee decide the appeal "
-                        "of %(name)s.",
-                        name=case.name,
+        # lock and check the group first: two members proposing at once
+        # give one proposal, the other one is refused below
+        with self._workflow_begin(
+            "action_propose_appeal_decision", self.env._("decided on appeal")
+        ):
+            for case in self:
+                committee = case._committee()
+                if self.env.user not in committee:
+                    raise AccessError(
+                        self.env._(
+                            "Only members of the quality committee decide the appeal "
+                            "of %(name)s.",
+                            name=case.name,
+                        )
                     )
-                )
-            if case.state != "appealed" or case.appeal_vote_pending:
-                raise UserError(
-                    self.env._(
-                        "The case %(name)s is not waiting for an appeal decision.",
-                        name=case.name,
+                if case.state != "appealed" or case.appeal_vote_pending:
+                    raise UserError(
+                        self.env._(
+                            "The case %(name)s is not waiting for an appeal decision.",
+                            name=case.name,
+                        )
                     )
-                )
-            round_ = case._next_round()
-            Approval.create(
-                [
+                round_ = case._next_round()
+                with Approval._workflow_step(model_wide=True):
+                    Approval.create(
+                        [
+                            {
+                                "discipline_id": case.id,
+                                "stage": "appeal",
+                                "round": round_,
+                                "user_id": user.id,
+                            }
+                            for user in committee
+                        ]
+                    )
+                case._workflow_write(
                     {
-                        "discipline_id": case.id,
-                        "stage": "appeal",
-                        "round": round_,
-                        "user_id": user.id,
+                        "appeal_vote_pending": True,
+                        "appeal_decision": decision,
+                        "appeal_level_id": level.id if decision == "changed" else False,
+                        "appeal_note": note,
                     }
-                    for user in committee
-                ]
-            )
-            case._workflow_write(
-                {
-                    "appeal_vote_pending": True,
-                    "appeal_decision": decision,
-                    "appeal_level_id": level.id if decision == "changed" else False,
-                    "appeal_note": note,
-                }
-            )
-            case.sudo().activity_unlink([_ACTIVITY])
-            case._schedule_for(
-                committee - self.env.user,
-                self.env._("Vote on the appeal decision of %(name)s", name=case.name),
-                note,
-            )
-            case.sudo().message_post(
-                body=self.env._(
-                    "%(user)s proposes to decide the appeal: %(decision)s. %(note)s",
-                    user=self.env.user.name,
-                    decision=dict(
-                        self._fields["appeal_decision"]._description_selection(self.env)
-                    )[decision],
-                    note=note,
                 )
-            )
+                case.sudo().activity_unlink([_ACTIVITY])
+                case._schedule_for(
+                    committee - self.env.user,
+                    self.env._(
+                        "Vote on the appeal decision of %(name)s", name=case.name
+                    ),
+                    note,
+                )
+                case.sudo().message_post(
+                    body=self.env._(
+                        "%(user)s proposes to decide the appeal: %(decision)s. "
+                        "%(note)s",
+                        user=self.env.user.name,
+                        decision=dict(
+                            self._fields["appeal_decision"]._description_selection(
+                                self.env
+                            )
+                        )[decision],
+                        note=note,
+                    )
+                )
         return self.action_approve()
 
     def _on_appeal_decided(self):
@@ -725,9 +861,10 @@ class TelesalesDiscipline(models.Model):
         """The employee confirms the facts (事实确认)."""
         self._check_is_employee()
         self._check_state("approved")
-        self._workflow_write(
-            {"state": "facts_confirmed", "facts_confirmation": "employee"}
-        )
+        with self._workflow_begin("action_confirm_facts", self.env._("confirmed")):
+            self._workflow_write(
+                {"state": "facts_confirmed", "facts_confirmation": "employee"}
+            )
         self.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
         for case in self:
             case.sudo().message_post(
@@ -741,13 +878,14 @@ class TelesalesDiscipline(models.Model):
             raise UserError(self.env._("Describe the refusal."))
         self._check_hr()
         self._check_state("approved")
-        self._workflow_write(
-            {
-                "state": "facts_confirmed",
-                "facts_confirmation": "refused",
-                "facts_note": note,
-            }
-        )
+        with self._workflow_begin("action_record_refusal", self.env._("confirmed")):
+            self._workflow_write(
+                {
+                    "state": "facts_confirmed",
+                    "facts_confirmation": "refused",
+                    "facts_note": note,
+                }
+            )
         self.sudo().activity_unlink([_ACTIVITY])
         for case in self:
             case.sudo().message_post(
@@ -775,8 +913,9 @@ class TelesalesDiscipline(models.Model):
         """Write the effects of the level (HR, after the facts)."""
         self._check_hr()
         self._check_state("facts_confirmed")
-        for case in self:
-            case.sudo()._apply_effects()
+        with self._workflow_begin("action_apply", self.env._("applied")):
+            for case in self:
+                case.sudo()._apply_effects()
         return True
 
     def _apply_effects(self):
@@ -933,17 +1072,24 @@ class TelesalesDiscipline(models.Model):
                         "The case %(name)s is already cancelled.", name=case.name
                     )
                 )
-        for case in self.sudo():
+        with self._workflow_begin("action_cancel", self.env._("cancelled")):
+            self.sudo()._cancel(reason)
+        return True
+
+    def _cancel(self, reason):
+        for case in self:
             was_applied = case.state == "applied"
-            case.approval_ids.filtered(lambda rec: rec.decision == "pending").write(
-                {"decision": "cancelled"}
-            )
+            case.approval_ids.filtered(
+                lambda rec: rec.decision == "pending"
+            )._workflow_write({"decision": "cancelled"})
             case.activity_unlink([_ACTIVITY])
             case._workflow_write({"state": "cancelled", "cancel_reason": reason})
             note = self.env._("Cancelled: %(reason)s", reason=reason)
             if was_applied:
-                case.coaching_ids.filtered(lambda c: c.state == "planned").write(
-                    {"state": "cancelled"}
+                case.coaching_ids.filtered(
+                    lambda c: c.state == "planned"
+                )._workflow_write(
+                    {"state": "cancelled", "cancel_reason": note},
                 )
                 self.env["telesales.annual.bonus.block"].search(
                     [("discipline_id", "=", case.id)]

@@ -10,15 +10,36 @@ class TelesalesDisciplineApproval(models.Model):
     decides); a serious one gets one line per member of the quality
     committee, and the case is approved only when every line is approved
     (consensus, 达成一致意见). The same lines carry the committee's vote on
-    an appeal decision. Written only by the case's workflow methods.
+    an appeal decision. Written only by the case's workflow methods
+    (telesales.workflow.mixin).
     """
 
     _name = "telesales.discipline.approval"
     _description = "Disciplinary Case Approval"
+    _inherit = ["telesales.quality.workflow"]
     _order = "discipline_id, round desc, id"
 
+    # every field is the workflow's: lines are created by action_submit and
+    # action_propose_appeal_decision, decided by action_approve, action_reject
+    # and action_cancel of the case, never written nor deleted otherwise
+    _workflow_state_field = "decision"
+    _workflow_fields = frozenset(
+        {
+            "discipline_id",
+            "stage",
+            "round",
+            "user_id",
+            "group_id",
+            "decided_by_id",
+            "date",
+            "reason",
+        }
+    )
+    _workflow_editable = {}
+    _workflow_deletable_states = ()
+
     discipline_id = fields.Many2one(
-        "telesales.discipline", required=True, ondelete="cascade", index=True
+        "telesales.discipline", required=True, ondelete="restrict", index=True
     )
     company_id = fields.Many2one(related="discipline_id.company_id", store=True)
     stage = fields.Selection(
@@ -66,3 +87,11 @@ class TelesalesDisciplineApproval(models.Model):
                     lambda u, c=line.company_id: not u.share and c in u.company_ids
                 )
         return users
+
+    def _workflow_record_label(self):
+        self.ensure_one()
+        return self.env._(
+            "The vote of %(approver)s on the case %(case)s",
+            approver=(self.user_id or self.group_id).display_name,
+            case=self.discipline_id.name,
+        )

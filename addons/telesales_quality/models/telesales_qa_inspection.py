@@ -7,7 +7,14 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.telesales_hr.models.telesales_workflow_mixin import ALL
+
 from .telesales_qa_item import SEVERITIES, SEVERITY_ORDER
+
+_INSPECTOR = "telesales_quality.group_qa_inspector"
+_COMMITTEE = "telesales_quality.group_quality_committee"
+_HR = "telesales_hr.group_telesales_hr"
+_ACTIVITY = "mail.mail_activity_data_todo"
 
 # States in which an inspection counts for the pass rates.
 DONE_STATES = ("published", "acknowledged", "appealed", "reviewed")
@@ -25,8 +32,49 @@ class TelesalesQaInspection(models.Model):
 
     _name = "telesales.qa.inspection"
     _description = "Call Inspection"
-    _inherit = ["telesales.team.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.quality.workflow",
+        "telesales.team.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "call_start desc, id desc"
+
+    # the workflow (telesales.workflow.mixin): a published inspection is
+    # scored; its score, pass line and items change only by the review of an
+    # appeal (the reviewer corrects the items, action_review decides)
+    _workflow_fields = frozenset(
+        {
+            "score",
+            "deduction",
+            "fatal_failed",
+            "severity",
+            "passed",
+            "date_published",
+            "appeal_deadline",
+            "acknowledged_auto",
+            "appeal_reason",
+            "appeal_date",
+            "score_before_review",
+            "reviewer_id",
+            "review_decision",
+            "review_note",
+            "date_reviewed",
+        }
+    )
+    _workflow_editable = {
+        "draft": ALL,
+        # the reviewer's corrections of the items (checked by the lines)
+        "appealed": frozenset({"line_ids"}),
+    }
+    _workflow_deletable_states = ("draft",)
+    _workflow_transitions = {
+        "action_publish": (("draft",), (_INSPECTOR, _HR)),
+        # the agent (checked by the method)
+        "action_acknowledge": (("published",), None),
+        "action_appeal": (("published",), None),
+        "action_review": (("appealed",), (_COMMITTEE, _HR)),
+    }
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -237,16 +285,11 @@ class TelesalesQaInspection(models.Model):
                 )
             )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        published = self.filtered(lambda i: i.state != "draft")
-        if published:
-            raise UserError(
-                self.env._(
-                    "The inspection %(name)s is published: it cannot be deleted.",
-                    name=published[0].name,
-                )
-            )
+    def write(self, vals):
+        # rights first: a reader gets the access error, not a workflow message
+        # about a record they may not change anyway
+        self.check_access("write")
+        return super().write(vals)
 
     # ------------------------------------------------------------ deadlines
     def _appeal_deadline(self, start_date):
@@ -281,6 +324,11 @@ class TelesalesQaInspection(models.Model):
                         name=inspection.name,
                     )
                 )
+        with self._workflow_begin("action_publish", self.env._("published")):
+            self._publish()
+        return True
+
+    def _publish(self):
         today = fields.Date.context_today(self)
         for inspection in self:
             deadline = inspection._appeal_deadline(today)
@@ -305,7 +353,6 @@ class TelesalesQaInspection(models.Model):
                     ),
                     user_id=user.id,
                 )
-        return True
 
     def _check_agent_answer(self):
         today = fields.Date.context_today(self)
@@ -338,10 +385,9 @@ class TelesalesQaInspection(models.Model):
 
     def action_acknowledge(self):
         self._check_agent_answer()
-        self.sudo().write({"state": "acknowledged"})
-        self.sudo().activity_feedback(
-            ["mail.mail_activity_data_todo"], user_id=self.env.uid
-        )
+        with self._workflow_begin("action_acknowledge", self.env._("acknowledged")):
+            self.sudo().write({"state": "acknowledged"})
+            self.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
         return True
 
     def action_appeal(self, reason):
@@ -357,7 +403,12 @@ class TelesalesQaInspection(models.Model):
                         name=inspection.name,
                     )
                 )
-        for inspection in self.sudo():
+        with self._workflow_begin("action_appeal", self.env._("appealed")):
+            self.sudo()._appeal(reason)
+        return True
+
+    def _appeal(self, reason):
+        for inspection in self:
             inspection.write(
                 {
                     "state": "appealed",
@@ -376,7 +427,6 @@ class TelesalesQaInspection(models.Model):
                     note=reason,
                     user_id=user.id,
                 )
-        return True
 
     def _reviewer_users(self):
         """Who reviews appeals: the quality committee, else HR officers."""
@@ -419,12 +469,15 @@ class TelesalesQaInspection(models.Model):
                         name=inspection.name,
                     )
                 )
-        for inspection in self.sudo():
+        with self._workflow_begin("action_review", self.env._("reviewed")):
+            self.sudo()._review(decision, note)
+        return True
+
+    def _review(self, decision, note):
+        for inspection in self:
             before = inspection.score_before_review
             if decision == "overturned":
-                inspection.line_ids.with_context(telesales_qa_review=True).write(
-                    {"failed": False}
-                )
+                inspection.line_ids._workflow_write({"failed": False})
             elif decision == "upheld" and inspection.score != before:
                 raise UserError(
                     self.env._(
@@ -457,7 +510,6 @@ class TelesalesQaInspection(models.Model):
                 ),
                 partner_ids=inspection.employee_id.sudo().user_id.partner_id.ids,
             )
-        return True
 
     @api.model
     def _cron_acknowledge_expired(self):
@@ -466,7 +518,9 @@ class TelesalesQaInspection(models.Model):
         expired = self.search(
             [("state", "=", "published"), ("appeal_deadline", "<", today)]
         )
-        expired.write({"state": "acknowledged", "acknowledged_auto": True})
+        expired._workflow_lock()
+        expired = expired.filtered(lambda i: i.state == "published")
+        expired._workflow_write({"state": "acknowledged", "acknowledged_auto": True})
         expired.activity_unlink(["mail.mail_activity_data_todo"])
         for inspection in expired:
             inspection.message_post(

@@ -89,7 +89,7 @@ class TelesalesDiscipline(models.Model):
         to_publish = inspections.filtered(lambda i: rng.random() < 0.85)
         to_publish.action_publish()
         acknowledged = to_publish.filtered(lambda i: rng.random() < 0.6)
-        acknowledged.sudo().write({"state": "acknowledged"})
+        acknowledged._workflow_write({"state": "acknowledged"})
         acknowledged.sudo().activity_unlink(["mail.mail_activity_data_todo"])
         return inspections
 

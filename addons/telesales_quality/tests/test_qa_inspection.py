@@ -128,9 +128,17 @@ class TestQaInspection(QualityCase):
         with self.assertRaises(UserError):
             inspection.with_user(self.agent_a1_user).action_appeal("Again")
         # the inspector never reviews their own inspection, nor does the agent
-        inspection.inspector_id = self.member1
+        # (the inspector is chosen before publication, frozen afterwards)
+        own = self.inspect(
+            failed=self.item_verify,
+            start=datetime(2025, 3, 3, 11),
+            publish=False,
+        )
+        own.inspector_id = self.member1
+        own.with_user(self.inspector).action_publish()
+        own.with_user(self.agent_a1_user).action_appeal("The customer agreed.")
         with self.assertRaises(AccessError):
-            inspection.with_user(self.member1).action_review("upheld", "No")
+            own.with_user(self.member1).action_review("upheld", "No")
         with self.assertRaises(AccessError):
             inspection.with_user(self.agent_a1_user).action_review("upheld", "No")
         inspection.with_user(self.member2).action_review("upheld", "Heard it twice.")

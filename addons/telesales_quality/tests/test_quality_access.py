@@ -45,7 +45,7 @@ class TestQualityAccess(QualityCase):
             inspection.line_ids.filtered(
                 lambda rec: rec.item_id == failed
             ).failed = True
-        inspection.action_publish()
+        inspection.with_user(cls.inspector).action_publish()
         return inspection
 
     def visible(self, user, records):

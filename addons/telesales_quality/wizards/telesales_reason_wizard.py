@@ -13,6 +13,7 @@ _STEPS = {
     ("telesales.discipline", "action_appeal"),
     ("telesales.discipline", "action_record_refusal"),
     ("telesales.liability", "action_cancel"),
+    ("telesales.coaching", "action_cancel"),
 }
 
 
