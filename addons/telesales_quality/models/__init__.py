@@ -1,4 +1,3 @@
-from . import telesales_quality_workflow
 from . import res_company
 from . import res_users
 from . import res_config_settings

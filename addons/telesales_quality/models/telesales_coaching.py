@@ -23,7 +23,7 @@ class TelesalesCoaching(models.Model):
     _name = "telesales.coaching"
     _description = "Offline Coaching"
     _inherit = [
-        "telesales.quality.workflow",
+        "telesales.workflow.mixin",
         "telesales.team.mixin",
         "mail.thread",
         "mail.activity.mixin",

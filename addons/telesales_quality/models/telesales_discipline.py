@@ -36,7 +36,7 @@ class TelesalesDiscipline(models.Model):
     _name = "telesales.discipline"
     _description = "Disciplinary Case"
     _inherit = [
-        "telesales.quality.workflow",
+        "telesales.workflow.mixin",
         "telesales.team.mixin",
         "mail.thread",
         "mail.activity.mixin",

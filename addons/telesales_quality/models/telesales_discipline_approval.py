@@ -16,7 +16,7 @@ class TelesalesDisciplineApproval(models.Model):
 
     _name = "telesales.discipline.approval"
     _description = "Disciplinary Case Approval"
-    _inherit = ["telesales.quality.workflow"]
+    _inherit = ["telesales.workflow.mixin"]
     _order = "discipline_id, round desc, id"
 
     # every field is the workflow's: lines are created by action_submit and

@@ -33,7 +33,7 @@ class TelesalesQaInspection(models.Model):
     _name = "telesales.qa.inspection"
     _description = "Call Inspection"
     _inherit = [
-        "telesales.quality.workflow",
+        "telesales.workflow.mixin",
         "telesales.team.mixin",
         "mail.thread",
         "mail.activity.mixin",

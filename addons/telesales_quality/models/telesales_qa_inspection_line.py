@@ -11,7 +11,7 @@ class TelesalesQaInspectionLine(models.Model):
 
     _name = "telesales.qa.inspection.line"
     _description = "Call Inspection Item Result"
-    _inherit = ["telesales.quality.workflow"]
+    _inherit = ["telesales.workflow.mixin"]
     _order = "inspection_id, section_sequence, sequence, id"
 
     # the state is the inspection's: items change while it is inspected, and

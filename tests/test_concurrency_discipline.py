@@ -9,29 +9,16 @@ Each vote runs as Odoo's RPC layer runs a call (``odoo.service.model
 so what this test sees is what three browsers would see.
 """
 
-import sys
 import uuid
 from functools import partial
-from pathlib import Path
-
-import pytest
 
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
-from odoo.tools import config
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
-from ts_concurrency import run_together, transaction  # noqa: E402
+from ts_concurrency import run_together, transaction
 
 COMMITTEE = "telesales_quality.group_quality_committee"
 INSPECTOR = "telesales_quality.group_qa_inspector"
-
-
-@pytest.fixture(autouse=True)
-def _load_registry_without_tests(monkeypatch):
-    # pytest-odoo enables the test mode: a registry loaded for the throw-away
-    # database would then look for the at_install tests of every module
-    monkeypatch.setitem(config.options, "test_enable", False)
 
 
 def _serious_case(env, tag):
