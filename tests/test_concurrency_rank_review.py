@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 
 import psycopg2.errors
-import pytest
 from ts_concurrency import run_together, transaction
 
 from odoo import Command
