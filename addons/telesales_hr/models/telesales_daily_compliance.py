@@ -9,12 +9,13 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, float_round
 
 from odoo.addons.resource.models.utils import Intervals
 
 from .bulk import bulk_upsert
+from .workflow_create import check_create
 
 TIER_SELECTION = [
     ("none", "On Time"),
@@ -209,6 +210,11 @@ class TelesalesDailyCompliance(models.Model):
     # ------------------------------------------------------------------
     # Guard: facts written by the computation and by payroll only
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
         if set(vals) == {"locked"} and self.env.su and not self._workflow_in_step():
             # payroll marks the days it paid (and releases them) as superuser
@@ -222,7 +228,7 @@ class TelesalesDailyCompliance(models.Model):
     def _workflow_check_client_write(self, vals):
         fnames = sorted(f for f in vals if not self._workflow_free(f))
         if fnames and self:
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "%(record)s: compliance days are computed from the calls and "
                     "the attendance; nobody edits them (field %(field)s). Correct "

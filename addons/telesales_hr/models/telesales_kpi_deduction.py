@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .bulk import bulk_upsert
+from .workflow_create import check_create
 from .telesales_daily_compliance import KPI_BREACH_POINTS
 
 # the context used for batches written by the computation: no chatter noise
@@ -120,6 +121,11 @@ class TelesalesKpiDeduction(models.Model):
             deduction.display_name = (
                 f"{deduction.employee_id.name} – {label} ({deduction.date})"
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create(self, vals_list)
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_workflow_deletable(self):

@@ -34,6 +34,7 @@ class TestComplianceIntegrity(ComplianceCase):
         """A recompute rewrites the day and its deductions in place: the same
         ids (payroll's source links hold), the new figures; a day no longer
         worked is removed."""
+        self.company.telesales_kpi_late = 2
         self.day_calls(self.agent_a1, first="09:45:00")
         self.punch(self.agent_a1, check_in="09:10:00", check_out="17:55:00")
         next_day = date(2025, 4, 3)
@@ -70,7 +71,6 @@ class TestComplianceIntegrity(ComplianceCase):
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "Holiday",
-                "calendar_id": self.calendar.id,
                 "date_from": self.utc(next_day, "00:00:00"),
                 "date_to": self.utc(next_day, "23:59:59"),
             }
@@ -82,6 +82,7 @@ class TestComplianceIntegrity(ComplianceCase):
     def test_locked_day_keeps_its_money(self):
         """A day paid by payroll keeps its figures, its money and its
         deductions whatever a recompute finds."""
+        self.company.telesales_kpi_late = 2
         self.day_calls(self.agent_a1, first="09:45:00")
         self.punch(self.agent_a1, check_in="09:20:00")
         row = self.compute(self.agent_a1)

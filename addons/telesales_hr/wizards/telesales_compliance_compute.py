@@ -1,5 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -102,9 +103,9 @@ class TelesalesComplianceCompute(models.TransientModel):
         return employees
 
     def _allowed_days(self, employees, date_from, date_to):
-        """The employees all of whose days of the range (those already
-        computed, with their team of the day, and those still to compute,
-        with their current team) the user may write per the record rules."""
+        """The employees all of whose days of the range the user may write
+        per the record rules: the days computed already with their team of
+        the day, the days still to compute with the agent's current team."""
         Compliance = self.env["telesales.daily.compliance"]
         rule = self.env["ir.rule"]._compute_domain(Compliance._name, "write")
         if not rule or not employees:
@@ -117,8 +118,13 @@ class TelesalesComplianceCompute(models.TransientModel):
             ]
         )
         refused = (existing - existing.filtered_domain(rule)).employee_id
+        # a day not computed yet gets the agent's current team
+        days = (date_to - date_from).days + 1
+        computed = defaultdict(int)
+        for row in existing:
+            computed[row.employee_id] += 1
         todo = Compliance.sudo().browse()
-        for employee in employees:
+        for employee in employees.filtered(lambda e: computed[e] < days):
             todo |= Compliance.sudo().new(
                 {
                     "employee_id": employee.id,
