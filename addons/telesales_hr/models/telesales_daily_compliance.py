@@ -580,8 +580,7 @@ class TelesalesDailyCompliance(models.Model):
             "noon",
         )
         return {
-            (row[0], row[1]): dict(zip(keys, row[2:], strict=True))
-            for row in figures
+            (row[0], row[1]): dict(zip(keys, row[2:], strict=True)) for row in figures
         }
 
     @api.model
@@ -657,7 +656,9 @@ class TelesalesDailyCompliance(models.Model):
             """,
             [tuple(employees.ids), date_from, date_to],
         )
-        stale = [rid for rid, emp, day in self.env.cr.fetchall() if (emp, day) not in keep]
+        stale = [
+            rid for rid, emp, day in self.env.cr.fetchall() if (emp, day) not in keep
+        ]
         if stale:
             self.env.cr.execute(
                 "DELETE FROM telesales_daily_compliance WHERE id IN %s",

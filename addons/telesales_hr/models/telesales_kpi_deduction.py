@@ -6,12 +6,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-
 from odoo.tools import SQL
 
 from .bulk import bulk_upsert
-from .workflow_create import check_create
 from .telesales_daily_compliance import KPI_BREACH_POINTS
+from .workflow_create import check_create
 
 # the context used for batches written by the computation: no chatter noise
 QUIET = {

@@ -54,7 +54,10 @@ class TestComplianceIntegrity(ComplianceCase):
         # the attendance is corrected, a late import brings the 09:20 call
         # and the company changes the points of a late arrival
         self.env["hr.attendance"].search(
-            [("employee_id", "=", self.agent_a1.id), ("check_in", "<", self.utc(DAY, "12:00:00"))]
+            [
+                ("employee_id", "=", self.agent_a1.id),
+                ("check_in", "<", self.utc(DAY, "12:00:00")),
+            ]
         ).write({"check_in": self.utc(DAY, "09:05:00")})
         self.add_calls(
             [self.call_vals(self.agent_a1, self.utc(DAY, "09:20:00"), talk=30)]

@@ -19,9 +19,9 @@ import pytest
 import pytz
 
 from odoo import Command
-from odoo.tools import config
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
+from odoo.tools import config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
 from ts_concurrency import registry, run_together, transaction  # noqa: E402
