@@ -6,29 +6,16 @@ from odoo import fields
 from odoo.tools import SQL
 
 CHUNK = 5000
+MAGIC = ["create_uid", "create_date", "write_uid", "write_date"]
 
 
-def bulk_insert(model, vals_list):
-    """INSERT ``vals_list`` into ``model``'s table, one statement per chunk,
-    and return the new records.
-
-    For records computed in bulk that nobody edits (daily compliance rows and
-    the KPI deductions derived from them): ``create()`` spends most of its
-    time building a dummy record per Monetary value to round it and running
-    per-record defaults (a month of 1,000 agents: ~40 s instead of ~1 s). So
-    every dict must hold a value for every column it needs (no defaults, no
-    computed fields are applied here) with amounts already rounded; values
-    are sent as one typed array per column.
-    """
-    if not vals_list:
-        return model.browse()
+def _chunks(model, vals_list):
+    """(column names, then per chunk the typed unnest() arrays of its values)."""
     names = sorted(set().union(*vals_list))
-    magic = ["create_uid", "create_date", "write_uid", "write_date"]
-    types = [model._fields[name].column_type[1] for name in names + magic]
+    types = [model._fields[name].column_type[1] for name in names + MAGIC]
     booleans = {name for name in names if model._fields[name].type == "boolean"}
     now = fields.Datetime.now()
     uid = model.env.uid
-    ids = []
     for start in range(0, len(vals_list), CHUNK):
         chunk = vals_list[start : start + CHUNK]
         columns = []
@@ -43,15 +30,75 @@ def bulk_insert(model, vals_list):
                     ]
                 )
         columns += [[uid] * len(chunk), [now] * len(chunk)] * 2
+        yield (
+            names,
+            SQL(", ").join(
+                SQL("%s::%s[]", column, SQL(column_type))
+                for column, column_type in zip(columns, types, strict=True)
+            ),
+        )
+
+
+def bulk_insert(model, vals_list):
+    """INSERT ``vals_list`` into ``model``'s table, one statement per chunk,
+    and return the new records.
+
+    For records computed in bulk that nobody edits (daily compliance rows and
+    the KPI deductions derived from them): ``create()`` spends most of its
+    time building a dummy record per Monetary value to round it and running
+    per-record defaults (a month of 1,000 agents: ~40 s instead of ~1 s). So
+    every dict must hold a value for every column it needs (no defaults, no
+    computed fields are applied here) with amounts already rounded; values
+    are sent as one typed array per column.
+    """
+    return bulk_upsert(model, vals_list)
+
+
+def bulk_upsert(
+    model, vals_list, conflict=(), keep=(), where=None, conflict_where=None
+):
+    """INSERT ``vals_list`` as :func:`bulk_insert` does; with ``conflict``
+    (the columns of a unique index), a row whose key exists already is
+    UPDATEd in place instead, the way ``hr.attendance._update_overtime``
+    keeps its rows: it keeps its id, so what links to it (payslip sources,
+    chatter) still points at it. The columns of ``keep`` and the creation
+    columns of an existing row are left as they are; ``where`` (an ``SQL``
+    condition on the existing row) skips the rows for which it is false.
+    ``conflict_where`` (an ``SQL`` predicate) names a partial unique index; a
+    row whose key exists there is left alone (``DO NOTHING``).
+    Returns the records inserted or updated (never those skipped).
+    """
+    if not vals_list:
+        return model.browse()
+    table = SQL.identifier(model._table)
+    ids = []
+    for names, arrays in _chunks(model, vals_list):
+        on_conflict = SQL("")
+        if conflict and conflict_where:
+            on_conflict = SQL(
+                "ON CONFLICT (%s) WHERE %s DO NOTHING",
+                SQL(", ").join(SQL.identifier(name) for name in conflict),
+                conflict_where,
+            )
+        elif conflict:
+            skipped = set(conflict) | set(keep) | {"create_uid", "create_date"}
+            on_conflict = SQL(
+                "ON CONFLICT (%s) DO UPDATE SET %s %s",
+                SQL(", ").join(SQL.identifier(name) for name in conflict),
+                SQL(", ").join(
+                    SQL("%s = EXCLUDED.%s", SQL.identifier(name), SQL.identifier(name))
+                    for name in names + MAGIC
+                    if name not in skipped
+                ),
+                SQL("WHERE %s", where) if where else SQL(""),
+            )
         model.env.cr.execute(
             SQL(
-                "INSERT INTO %s (%s) SELECT * FROM unnest(%s) RETURNING id",
-                SQL.identifier(model._table),
-                SQL(", ").join(SQL.identifier(name) for name in names + magic),
-                SQL(", ").join(
-                    SQL("%s::%s[]", column, SQL(column_type))
-                    for column, column_type in zip(columns, types, strict=True)
-                ),
+                "INSERT INTO %s (%s) SELECT * FROM unnest(%s) %s RETURNING id",
+                table,
+                SQL(", ").join(SQL.identifier(name) for name in names + MAGIC),
+                arrays,
+                on_conflict,
             )
         )
         ids += [row[0] for row in model.env.cr.fetchall()]

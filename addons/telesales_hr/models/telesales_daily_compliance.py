@@ -9,12 +9,13 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import float_round
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, float_round
 
 from odoo.addons.resource.models.utils import Intervals
 
-from .bulk import bulk_insert
+from .bulk import bulk_upsert
+from .workflow_create import check_create
 
 TIER_SELECTION = [
     ("none", "On Time"),
@@ -49,15 +50,21 @@ class TelesalesDailyCompliance(models.Model):
     attendance against the working schedule (SPEC §4).
 
     Rows are computed set-based by ``_compute_for_range`` (nightly cron, the
-    "Compute Compliance" wizard); nobody edits them. Payroll sums
-    ``attendance_deduction`` per period and sets ``locked`` on the rows it paid:
-    a recompute never touches a locked row.
+    "Compute Compliance" wizard); nobody edits them: the computation writes
+    them inside a workflow step, a client write is refused whoever sends it.
+    A recompute updates each (agent, day) row in place, so that payroll's
+    source links keep pointing at it. Payroll sums ``attendance_deduction``
+    per period and sets ``locked`` on the rows it paid (the workflow "state"
+    of a row): a recompute never touches a locked row, and a locked row is
+    never deleted.
     """
 
     _name = "telesales.daily.compliance"
     _description = "Telesales Daily Compliance"
-    _inherit = ["telesales.team.mixin"]
+    _inherit = ["telesales.workflow.mixin", "telesales.team.mixin"]
     _order = "date desc, employee_id"
+    _workflow_state_field = "locked"
+    _workflow_deletable_states = (False,)
 
     date = fields.Date(required=True, index=True, readonly=True)
     rank_id = fields.Many2one(
@@ -200,11 +207,52 @@ class TelesalesDailyCompliance(models.Model):
                 )
             )
 
+    # ------------------------------------------------------------------
+    # Guard: facts written by the computation and by payroll only
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) == {"locked"} and self.env.su and not self._workflow_in_step():
+            # payroll marks the days it paid (and releases them) as superuser
+            return self._telesales_set_paid(vals["locked"])
+        return super().write(vals)
+
+    def _telesales_set_paid(self, paid=True):
+        """Payroll: lock the days it paid (``paid``) or release them."""
+        return self._workflow_write({"locked": bool(paid)})
+
+    def _workflow_check_client_write(self, vals):
+        fnames = sorted(f for f in vals if not self._workflow_free(f))
+        if fnames and self:
+            raise AccessError(
+                self.env._(
+                    "%(record)s: compliance days are computed from the calls and "
+                    "the attendance; nobody edits them (field %(field)s). Correct "
+                    "the calls or the attendance and compute the days again.",
+                    record=self[0].display_name,
+                    field=self._workflow_field_label(fnames[0]),
+                )
+            )
+
+    def _workflow_state_label(self, state=None):
+        self.ensure_one()
+        state = self.locked if state is None else state
+        return self.env._("paid by payroll") if state else self.env._("not paid")
+
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_locked(self):
-        if self.filtered("locked"):
+    def _unlink_workflow_deletable(self):
+        locked = self.filtered("locked")
+        if locked:
             raise UserError(
-                self.env._("Compliance days already paid by payroll cannot be deleted.")
+                self.env._(
+                    "Compliance days already paid by payroll cannot be deleted: "
+                    "%(days)s.",
+                    days=", ".join(locked.mapped("display_name")),
+                )
             )
 
     # ------------------------------------------------------------------
@@ -215,12 +263,13 @@ class TelesalesDailyCompliance(models.Model):
         """(Re)compute the rows of ``employees`` (default: every active
         telesales agent) for the days ``date_from`` … ``date_to``.
 
-        Unlocked rows of the range are replaced; locked rows (paid by payroll)
-        are kept as they are. Then the KPI deductions of the breaches, proxy
+        Unlocked rows of the range are updated in place (same ids; the rows of
+        days no longer worked are deleted); locked rows (paid by payroll) are
+        kept as they are. Then the KPI deductions of the breaches, proxy
         punch flags, absence escalation and newcomer coaching follow.
         Everything is set-based: one query for the calls, one for the
         attendance, the calendars once per (calendar, time zone).
-        Returns the rows created.
+        Returns the rows created or updated.
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
@@ -250,7 +299,7 @@ class TelesalesDailyCompliance(models.Model):
         ranks = self.env["telesales.rank.history"]._rank_periods(
             employees, date_from, date_to
         )
-        locked_keys, teams = self._clear_range(employees, date_from, date_to)
+        locked_keys, teams = self._lock_range(employees, date_from, date_to)
 
         vals_list = []
         for employee in employees:
@@ -280,7 +329,14 @@ class TelesalesDailyCompliance(models.Model):
                     )
                     vals["company_id"] = employee.company_id.id
                     vals_list.append(vals)
-        rows = bulk_insert(self, vals_list)
+        self._delete_stale(employees, date_from, date_to, vals_list)
+        rows = bulk_upsert(
+            self,
+            vals_list,
+            conflict=("employee_id", "date"),
+            keep=("locked", "department_id", "company_id"),
+            where=SQL("telesales_daily_compliance.locked IS NOT TRUE"),
+        )
         self.env["telesales.kpi.deduction"]._sync_compliance_breaches(
             employees, date_from, date_to, locked_keys
         )
@@ -513,6 +569,7 @@ class TelesalesDailyCompliance(models.Model):
                 "date_to": date_to,
             },
         )
+        figures = self.env.cr.fetchall()
         keys = (
             "dials",
             "connected",
@@ -523,8 +580,7 @@ class TelesalesDailyCompliance(models.Model):
             "noon",
         )
         return {
-            (row[0], row[1]): dict(zip(keys, row[2:], strict=True))
-            for row in self.env.cr.fetchall()
+            (row[0], row[1]): dict(zip(keys, row[2:], strict=True)) for row in figures
         }
 
     @api.model
@@ -562,33 +618,53 @@ class TelesalesDailyCompliance(models.Model):
         return {(row[0], row[1]): row[2:] for row in self.env.cr.fetchall()}
 
     @api.model
-    def _clear_range(self, employees, date_from, date_to):
-        """Delete the unlocked rows of the range before they are rebuilt.
+    def _lock_range(self, employees, date_from, date_to):
+        """Lock the rows of the range (``FOR UPDATE``: two recomputes, or a
+        recompute and payroll, run one after the other) before they are
+        rewritten in place.
 
-        Returns (keys of the locked rows, {(employee, date): team of the old
+        Returns (keys of the locked rows, {(employee, date): team of the
         row}) so that a recompute keeps the team of the day (SPEC §2).
         """
         self.flush_model()
         self.env.cr.execute(
             """
-            DELETE FROM telesales_daily_compliance
+            SELECT employee_id, date, department_id, locked
+              FROM telesales_daily_compliance
              WHERE employee_id IN %s AND date BETWEEN %s AND %s
-               AND locked IS NOT TRUE
-         RETURNING employee_id, date, department_id
+          ORDER BY id
+               FOR UPDATE
             """,
             [tuple(employees.ids), date_from, date_to],
         )
-        teams = {(emp, day): team for emp, day, team in self.env.cr.fetchall()}
+        rows = self.env.cr.fetchall()
+        self.invalidate_model()
+        locked = {(emp, day) for emp, day, _team, is_locked in rows if is_locked}
+        teams = {(emp, day): team for emp, day, team, _locked in rows}
+        return locked, teams
+
+    @api.model
+    def _delete_stale(self, employees, date_from, date_to, vals_list):
+        """Delete the unlocked rows of the range whose day is no longer a
+        working day of the agent (leave approved since, rank ended)."""
+        keep = {(vals["employee_id"], vals["date"]) for vals in vals_list}
         self.env.cr.execute(
             """
-            SELECT employee_id, date FROM telesales_daily_compliance
-             WHERE employee_id IN %s AND date BETWEEN %s AND %s AND locked IS TRUE
+            SELECT id, employee_id, date FROM telesales_daily_compliance
+             WHERE employee_id IN %s AND date BETWEEN %s AND %s
+               AND locked IS NOT TRUE
             """,
             [tuple(employees.ids), date_from, date_to],
         )
-        locked = set(self.env.cr.fetchall())
-        self.invalidate_model()
-        return locked, teams
+        stale = [
+            rid for rid, emp, day in self.env.cr.fetchall() if (emp, day) not in keep
+        ]
+        if stale:
+            self.env.cr.execute(
+                "DELETE FROM telesales_daily_compliance WHERE id IN %s",
+                [tuple(stale)],
+            )
+            self.invalidate_model()
 
     def _row_values(
         self, employee, day, rank, expected, schedule, params, calls, punch

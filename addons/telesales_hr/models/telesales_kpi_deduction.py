@@ -6,9 +6,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
-from .bulk import bulk_insert
+from .bulk import bulk_upsert
 from .telesales_daily_compliance import KPI_BREACH_POINTS
+from .workflow_create import check_create
 
 # the context used for batches written by the computation: no chatter noise
 QUIET = {
@@ -28,12 +30,23 @@ class TelesalesKpiDeduction(models.Model):
     with a reason. The daily computation writes one deduction per rule, agent
     and day (``origin`` "compliance"); a confirmed proxy punch flag writes one
     for the agent and one for the team leader (``origin`` "flag").
+
+    The workflow guard: once created, a deduction changes only through
+    ``action_cancel`` (HR, with a reason) or the daily computation (in a
+    workflow step); its points, agent, day and rule are frozen, and a client
+    may only fill in the reason for cancelling an active deduction.
     """
 
     _name = "telesales.kpi.deduction"
     _description = "Telesales KPI Deduction"
-    _inherit = ["telesales.team.mixin", "mail.thread"]
+    _inherit = ["telesales.workflow.mixin", "telesales.team.mixin", "mail.thread"]
     _order = "date desc, id desc"
+    _workflow_fields = frozenset({"auto_cancelled", "origin", "source_ref"})
+    _workflow_editable = {"active": frozenset({"cancel_reason"})}
+    _workflow_deletable_states = ()
+    _workflow_transitions = {
+        "action_cancel": (("active",), ("telesales_hr.group_telesales_hr",)),
+    }
 
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
     points = fields.Integer(required=True, tracking=True)
@@ -108,29 +121,43 @@ class TelesalesKpiDeduction(models.Model):
                 f"{deduction.employee_id.name} – {label} ({deduction.date})"
             )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(
-            self.env._("KPI deductions are never deleted; cancel them with a reason.")
-        )
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_create(self, vals_list)
+        return super().create(vals_list)
 
-    def action_cancel(self):
-        for deduction in self:
-            if deduction.state != "active":
-                raise UserError(
-                    self.env._(
-                        "%(deduction)s is already cancelled.",
-                        deduction=deduction.display_name,
-                    )
+    @api.ondelete(at_uninstall=False)
+    def _unlink_workflow_deletable(self):
+        if self:
+            raise UserError(
+                self.env._(
+                    "KPI deductions are never deleted; cancel them with a reason: "
+                    "%(deductions)s.",
+                    deductions=", ".join(self.mapped("display_name")),
                 )
-            if not (deduction.cancel_reason or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Give the reason for cancelling %(deduction)s.",
-                        deduction=deduction.display_name,
+            )
+
+    def action_cancel(self, reason=None):
+        """HR cancels active deductions, with ``reason`` or the reason
+        filled in on each deduction."""
+        with self._workflow_begin("action_cancel", self.env._("cancelled")):
+            for deduction in self:
+                text = (reason or deduction.cancel_reason or "").strip()
+                if not text:
+                    raise UserError(
+                        self.env._(
+                            "Give the reason for cancelling %(deduction)s.",
+                            deduction=deduction.display_name,
+                        )
                     )
+                deduction.write(
+                    {
+                        "state": "cancelled",
+                        "auto_cancelled": False,
+                        "cancel_reason": text,
+                    }
                 )
-        self.write({"state": "cancelled", "auto_cancelled": False})
+        return True
 
     # ------------------------------------------------------------------
     # API for payroll and the monthly views
@@ -184,6 +211,9 @@ class TelesalesKpiDeduction(models.Model):
             """,
             [tuple(employees.ids), date_from, date_to],
         )
+        # fetched at once: the ORM reads below (selection labels, company
+        # settings) may run queries of their own on this cursor
+        days = self.env.cr.fetchall()
         companies = {}
         labels = dict(self._fields["breach_type"]._description_selection(self.env))
         wanted = {}
@@ -198,7 +228,7 @@ class TelesalesKpiDeduction(models.Model):
             early,
             late,
             absence,
-        ) in self.env.cr.fetchall():
+        ) in days:
             if company_id not in companies:
                 company = self.env["res.company"].browse(company_id)
                 companies[company_id] = {
@@ -230,31 +260,52 @@ class TelesalesKpiDeduction(models.Model):
                             "%(breach)s on %(date)s", breach=labels[breach], date=day
                         ),
                     }
-        existing = self.search(
-            [
-                ("origin", "=", "compliance"),
-                ("employee_id", "in", employees.ids),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ]
+        return self._apply_compliance_breaches(
+            employees, date_from, date_to, locked_keys, wanted
         )
+
+    @api.model
+    def _apply_compliance_breaches(
+        self, employees, date_from, date_to, locked_keys, wanted
+    ):
+        """Update the existing "compliance" deductions of the range in place
+        (cancel, restore, new points or team), insert the missing ones; the
+        deductions of locked days (paid by payroll) are left as they are."""
+        self.flush_model()
+        self.env.cr.execute(
+            """
+            SELECT id FROM telesales_kpi_deduction
+             WHERE origin = 'compliance' AND employee_id IN %s
+               AND date BETWEEN %s AND %s
+          ORDER BY id
+               FOR UPDATE
+            """,
+            [tuple(employees.ids), date_from, date_to],
+        )
+        existing = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self.invalidate_model()
         to_cancel, to_restore = self.browse(), self.browse()
-        seen = set()
+        changes = defaultdict(lambda: self.browse())
         for deduction in existing:
             key = (deduction.employee_id.id, deduction.date, deduction.breach_type)
             if key[:2] in locked_keys:
                 continue
-            seen.add(key)
-            if (
-                key in wanted
-                and deduction.state == "cancelled"
-                and deduction.auto_cancelled
-            ):
+            vals = wanted.get(key)
+            if vals and deduction.state == "cancelled" and deduction.auto_cancelled:
                 to_restore |= deduction
-            elif key not in wanted and deduction.state == "active":
+            elif not vals and deduction.state == "active":
                 to_cancel |= deduction
+            if vals and (deduction.state == "active" or deduction in to_restore):
+                # the company's points or the row's team changed since
+                change = {}
+                if deduction.points != vals["points"]:
+                    change["points"] = vals["points"]
+                if deduction.department_id.id != vals["department_id"]:
+                    change["department_id"] = vals["department_id"]
+                if change:
+                    changes[tuple(sorted(change.items()))] |= deduction
         if to_cancel:
-            to_cancel.write(
+            to_cancel._workflow_write(
                 {
                     "state": "cancelled",
                     "auto_cancelled": True,
@@ -264,12 +315,19 @@ class TelesalesKpiDeduction(models.Model):
                 }
             )
         if to_restore:
-            to_restore.write(
+            to_restore._workflow_write(
                 {"state": "active", "auto_cancelled": False, "cancel_reason": False}
             )
-        # system records derived from the rows, possibly thousands a month
-        return bulk_insert(
-            self, [vals for key, vals in wanted.items() if key not in seen]
+        for change, deductions in changes.items():
+            deductions._workflow_write(dict(change))
+        # system records derived from the rows, possibly thousands a month; a
+        # deduction inserted meanwhile by a concurrent recompute is kept
+        seen = {(d.employee_id.id, d.date, d.breach_type) for d in existing}
+        return bulk_upsert(
+            self,
+            [vals for key, vals in wanted.items() if key not in seen],
+            conflict=("employee_id", "date", "breach_type"),
+            conflict_where=SQL("origin = 'compliance'"),
         )
 
     @api.model
@@ -311,4 +369,5 @@ class TelesalesKpiDeduction(models.Model):
                         "reason": flag.name,
                     }
                 )
-        return self.create(vals_list)
+        with self._workflow_step(model_wide=True):
+            return self.create(vals_list)

@@ -284,8 +284,9 @@ class TestDailyCompliance(ComplianceCase):
         self.assertEqual(rows.absence, "full")
 
     def test_recompute_and_lock(self):
-        """A recompute replaces unlocked rows, keeps locked ones (paid by
-        payroll) and the team of the day after a transfer."""
+        """A recompute rewrites unlocked rows in place (issue 11: same ids,
+        so payroll's links hold), keeps locked ones (paid by payroll) and the
+        team of the day after a transfer."""
         self.day_calls(self.agent_a1, connected=39)
         self.punch(self.agent_a1)
         first = self.compute(self.agent_a1)
@@ -293,10 +294,10 @@ class TestDailyCompliance(ComplianceCase):
         self.agent_a1.department_id = self.team_a2
         self.day_calls(self.agent_a1, connected=1, first=None, afternoon=None, dials=1)
         second = self.compute(self.agent_a1)
-        self.assertNotEqual(first.id, second.id)
+        self.assertEqual(first.id, second.id)
         self.assertTrue(second.compliant)
         self.assertEqual(second.department_id, self.team_a1, "team of the day kept")
-        second.locked = True
+        second._telesales_set_paid()  # as payroll does
         self.env["telesales.call"].search(
             [("employee_id", "=", self.agent_a1.id)]
         ).write({"violation_dnc": True})

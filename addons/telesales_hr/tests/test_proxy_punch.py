@@ -112,9 +112,9 @@ class TestProxyPunch(ComplianceCase):
             )
         )
         # the days' own breaches aside (no calls were made), the flag cost 10 and 5
-        self.Deduction.search([("origin", "=", "compliance")]).write(
-            {"state": "cancelled"}
-        )
+        self.Deduction.search(
+            [("origin", "=", "compliance"), ("state", "=", "active")]
+        ).with_user(self.hr_user).action_cancel(reason="Not part of this test")
         scores = self.Deduction._kpi_scores(
             self.agent_a1 | self.tl_a1 | self.agent_a2, DAY
         )

@@ -1,5 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -56,13 +57,8 @@ class TelesalesComplianceCompute(models.TransientModel):
             raise AccessError(
                 self.env._("Only telesales managers and HR compute compliance.")
             )
-        domain = [("is_telesales_agent", "=", True)]
-        if self.employee_ids:
-            domain.append(("id", "in", self.employee_ids.ids))
-        if self.department_ids:
-            domain.append(("department_id", "child_of", self.department_ids.ids))
+        employees = self._employees_to_compute()
         # rows, KPI deductions and flags are system records: written as superuser
-        employees = self.env["hr.employee"].sudo().search(domain)
         self.env["telesales.daily.compliance"].sudo()._compute_for_range(
             self.date_from, self.date_to, employees
         )
@@ -76,3 +72,66 @@ class TelesalesComplianceCompute(models.TransientModel):
         ]
         action["context"] = {}
         return action
+
+    def _employees_to_compute(self):
+        """The agents chosen (every agent the user may compute when none is),
+        refusing any whose days the user may not write: a manager computes
+        the teams of their unit, HR every team (the record rules of the
+        compliance days, whatever the client sent)."""
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=True)
+        domain = [("is_telesales_agent", "=", True)]
+        if self.employee_ids:
+            domain.append(("id", "in", self.employee_ids.ids))
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        employees = Employee.search(domain)
+        allowed = self._allowed_days(employees, self.date_from, self.date_to)
+        if not (self.employee_ids or self.department_ids):
+            # nothing chosen: every agent of the user's teams
+            employees = allowed
+        forbidden = employees - allowed
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "You may not compute the compliance of %(agents)s (teams "
+                    "%(teams)s): a manager computes the teams of their own unit "
+                    "only.",
+                    agents=", ".join(forbidden.mapped("name")),
+                    teams=", ".join(forbidden.department_id.mapped("name")) or "-",
+                )
+            )
+        return employees
+
+    def _allowed_days(self, employees, date_from, date_to):
+        """The employees all of whose days of the range the user may write
+        per the record rules: the days computed already with their team of
+        the day, the days still to compute with the agent's current team."""
+        Compliance = self.env["telesales.daily.compliance"]
+        rule = self.env["ir.rule"]._compute_domain(Compliance._name, "write")
+        if not rule or not employees:
+            return employees
+        existing = Compliance.sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ]
+        )
+        refused = (existing - existing.filtered_domain(rule)).employee_id
+        # a day not computed yet gets the agent's current team
+        days = (date_to - date_from).days + 1
+        computed = defaultdict(int)
+        for row in existing:
+            computed[row.employee_id] += 1
+        todo = Compliance.sudo().browse()
+        for employee in employees.filtered(lambda e: computed[e] < days):
+            todo |= Compliance.sudo().new(
+                {
+                    "employee_id": employee.id,
+                    "department_id": employee.department_id.id,
+                    "company_id": employee.company_id.id,
+                    "date": date_to,
+                }
+            )
+        refused |= (todo - todo.filtered_domain(rule)).employee_id
+        return employees - refused
