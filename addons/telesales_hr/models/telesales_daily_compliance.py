@@ -15,7 +15,6 @@ from odoo.tools import SQL, float_round
 from odoo.addons.resource.models.utils import Intervals
 
 from .bulk import bulk_upsert
-from .workflow_create import check_create
 
 TIER_SELECTION = [
     ("none", "On Time"),
@@ -210,11 +209,6 @@ class TelesalesDailyCompliance(models.Model):
     # ------------------------------------------------------------------
     # Guard: facts written by the computation and by payroll only
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_create(self, vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
         if set(vals) == {"locked"} and self.env.su and not self._workflow_in_step():
             # payroll marks the days it paid (and releases them) as superuser

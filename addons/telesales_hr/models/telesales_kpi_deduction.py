@@ -10,7 +10,6 @@ from odoo.tools import SQL
 
 from .bulk import bulk_upsert
 from .telesales_daily_compliance import KPI_BREACH_POINTS
-from .workflow_create import check_create
 
 # the context used for batches written by the computation: no chatter noise
 QUIET = {
@@ -120,11 +119,6 @@ class TelesalesKpiDeduction(models.Model):
             deduction.display_name = (
                 f"{deduction.employee_id.name} – {label} ({deduction.date})"
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_create(self, vals_list)
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_workflow_deletable(self):
