@@ -897,19 +897,19 @@ class HrPayslip(models.Model):
             notes[row.payslip_id].append(f"{row.name}: {row.amount_carried:.2f}")
         with Carry._workflow_step(model_wide=True):
             Carry.create(
-            [
-                {
-                    "employee_id": slip.employee_id.id,
-                    "company_id": slip.company_id.id,
-                    "date": slip.date_to,
-                    "amount": amount,
-                    "origin_payslip_id": slip.id,
-                    "note": "\n".join(notes[slip]),
-                }
-                for slip, amount in carried.items()
-                if amount > 0
-            ]
-        )
+                [
+                    {
+                        "employee_id": slip.employee_id.id,
+                        "company_id": slip.company_id.id,
+                        "date": slip.date_to,
+                        "amount": amount,
+                        "origin_payslip_id": slip.id,
+                        "note": "\n".join(notes[slip]),
+                    }
+                    for slip, amount in carried.items()
+                    if amount > 0
+                ]
+            )
 
     def _telesales_release(self):
         """Release the sources of these payslips (cancelled or refunded)."""

@@ -15,6 +15,8 @@ _logger = logging.getLogger(__name__)
 
 #: a paid amount accruing by day: one row per employee, rule and day
 PAID_PERIOD_CONSTRAINT = "telesales_payslip_source_paid_period_once"
+#: a paid row is a paid period or a paid source record
+PAID_KEYED_CONSTRAINT = "telesales_payslip_source_paid_keyed"
 
 
 class TelesalesPayslipSource(models.Model):
@@ -104,16 +106,28 @@ class TelesalesPayslipSource(models.Model):
         )
         # Every paid row is covered by one of the two constraints.
         cr.execute(
-            """
-            ALTER TABLE telesales_payslip_source
-             DROP CONSTRAINT IF EXISTS telesales_payslip_source_paid_keyed,
-              ADD CONSTRAINT telesales_payslip_source_paid_keyed CHECK (
-                  state != 'paid'
-                  OR (is_period AND date_from IS NOT NULL AND date_to IS NOT NULL)
-                  OR (NOT is_period AND res_model IS NOT NULL AND res_id IS NOT NULL)
-              )
-            """
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", [PAID_KEYED_CONSTRAINT]
         )
+        if not cr.fetchone():
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute(
+                        SQL(
+                            """
+                            ALTER TABLE telesales_payslip_source
+                              ADD CONSTRAINT %s CHECK (
+                                  state != 'paid'
+                                  OR (is_period AND date_from IS NOT NULL
+                                      AND date_to IS NOT NULL)
+                                  OR (NOT is_period AND res_model IS NOT NULL
+                                      AND res_id IS NOT NULL)
+                              )
+                            """,
+                            SQL.identifier(PAID_KEYED_CONSTRAINT),
+                        )
+                    )
+            except psycopg2.Error as error:
+                _logger.error("Paid sources without a key: %s", error)
         self._init_paid_period_constraint()
 
     def _init_paid_period_constraint(self):
@@ -148,24 +162,30 @@ class TelesalesPayslipSource(models.Model):
                 )
             return
         except psycopg2.Error as error:
-            _logger.warning(
-                "Cannot create the exclusion constraint %s (%s); the paid "
-                "periods are unique by first and last day only.",
+            _logger.error(
+                "Cannot create the exclusion constraint %s (%s): check that no "
+                "two paid rows of an employee and a rule overlap; meanwhile the "
+                "paid periods are unique by their first and last day only.",
                 PAID_PERIOD_CONSTRAINT,
                 error,
             )
         for column in ("date_from", "date_to"):
-            cr.execute(
-                SQL(
-                    """
-                    CREATE UNIQUE INDEX IF NOT EXISTS %s
-                        ON telesales_payslip_source (employee_id, rule_code, %s)
-                     WHERE state = 'paid' AND is_period
-                    """,
-                    SQL.identifier(f"telesales_payslip_source_paid_{column}"),
-                    SQL.identifier(column),
-                )
-            )
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute(
+                        SQL(
+                            """
+                            CREATE UNIQUE INDEX IF NOT EXISTS %s
+                                ON telesales_payslip_source
+                                   (employee_id, rule_code, %s)
+                             WHERE state = 'paid' AND is_period
+                            """,
+                            SQL.identifier(f"telesales_payslip_source_paid_{column}"),
+                            SQL.identifier(column),
+                        )
+                    )
+            except psycopg2.Error as error:
+                _logger.error("Paid periods paid twice: %s", error)
 
     @api.model_create_multi
     def create(self, vals_list):
