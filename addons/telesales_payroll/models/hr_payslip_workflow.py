@@ -100,7 +100,12 @@ class HrPayslip(models.Model):
             return super().action_payslip_cancel()
 
     def refund_sheet(self):
-        with self._telesales_begin("refund_sheet", self.env._("refunded")):
+        # the refund is a copy of the payslip (its link to the refunded one
+        # included), made and confirmed inside the step
+        with (
+            self._telesales_begin("refund_sheet", self.env._("refunded")),
+            self.browse()._workflow_step(model_wide=True),
+        ):
             return super().refund_sheet()
 
     # ------------------------------------------------------------ deletion

@@ -240,3 +240,18 @@ class TestPayslipWorkflow(PayrollCase):
                 with self.assertRaises(AccessError, msg=f"{user.login} {action}"):
                     getattr(slip.with_user(user), action)()
         self.assertEqual(slip.state, "verify")
+
+    def test_refund_as_payroll_officer_releases(self):
+        slip = self.done_slip()
+        slip.with_user(self.hr_user).refund_sheet()
+        refund = slip.refunded_id
+        self.assertEqual((refund.state, refund.credit_note), ("done", True))
+        self.assertEqual(set(slip.telesales_source_ids.mapped("state")), {"released"})
+        for payslip in (slip, refund):
+            with self.assertRaisesText(UserError, "never goes back to draft"):
+                payslip.with_user(self.hr_user).action_payslip_draft()
+            with self.assertRaisesText(UserError, "never deleted"):
+                payslip.with_user(self.payroll_manager).unlink()
+        with self.assertRaisesText(UserError, "changes only through"):
+            slip.with_user(self.hr_user).write({"refunded_id": False})
+        self.assertEqual(slip.refunded_id, refund)
