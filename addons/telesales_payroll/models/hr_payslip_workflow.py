@@ -164,7 +164,7 @@ class TelesalesPayslipPart(models.AbstractModel):
                     "changed.",
                     payslip=slip._workflow_record_label(),
                     state=slip._workflow_state_label(),
-                    part=self._description,
+                    part=self.env["ir.model"].sudo()._get(self._name).name,
                 )
             )
 
