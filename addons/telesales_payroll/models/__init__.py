@@ -5,5 +5,6 @@ from . import telesales_payslip_source
 from . import telesales_deduction_carryover
 from . import hr_payslip
 from . import hr_payslip_line
+from . import hr_payslip_workflow
 from . import hr_payslip_run
 from . import telesales_demo

@@ -3,11 +3,13 @@
 from collections import defaultdict
 from datetime import datetime, time
 
+import psycopg2
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.payroll.models.base_browsable import BrowsableObject
 
@@ -49,6 +51,29 @@ SEQUENCES = {
 }
 PAID_LOCK = "telesales_payslip_paid"
 AMOUNTS_CACHE = "telesales_payroll_amounts"
+
+
+def _lock_rows(records):
+    """SELECT … FOR UPDATE the records and drop their cached values."""
+    if records:
+        records.flush_recordset()
+        records.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE",
+                SQL.identifier(records._table),
+                tuple(records.ids),
+            )
+        )
+        records.invalidate_recordset()
+    return records
+
+
+def _internal_write(records, vals):
+    """Write what the payroll decides on records of another module, as a
+    workflow step when their model has the workflow guard."""
+    if hasattr(records, "_workflow_write"):
+        return records._workflow_write(vals)
+    return records.sudo().write(vals)
 
 
 class HrPayslip(models.Model):
@@ -124,9 +149,8 @@ class HrPayslip(models.Model):
     # ------------------------------------------------------------------
     # OCA payroll hooks
     # ------------------------------------------------------------------
-    def compute_sheet(self):
-        telesales = self._telesales_filter()
-        done = telesales.filtered(lambda slip: slip.state == "done")
+    def _telesales_refuse_done(self):
+        done = self._telesales_filter().filtered(lambda slip: slip.state == "done")
         if done:
             raise UserError(
                 self.env._(
@@ -135,6 +159,10 @@ class HrPayslip(models.Model):
                     payslip=done[0].number or done[0].name,
                 )
             )
+
+    def compute_sheet(self):
+        self._telesales_refuse_done()
+        telesales = self._telesales_filter()
         telesales._telesales_build_sources()
         # The rules of every payslip read their amounts from one grouped
         # query, kept on the cursor while OCA evaluates the rules.
@@ -230,7 +258,9 @@ class HrPayslip(models.Model):
     def _telesales_build_sources(self):
         """Recompute the telesales sources of these draft payslips."""
         Source = self.env["telesales.payslip.source"].sudo()
-        Source.search([("payslip_id", "in", self.ids)]).unlink()
+        old = Source.search([("payslip_id", "in", self.ids)])
+        with old._workflow_step():
+            old.unlink()
         if not self:
             return Source
         # prefetch on exactly these payslips, however the recordset was built
@@ -239,7 +269,8 @@ class HrPayslip(models.Model):
         vals_list = []
         for slip in slips:
             vals_list += slip._telesales_slip_rows(data)
-        return Source.create(vals_list)
+        with Source._workflow_step(model_wide=True):
+            return Source.create(vals_list)
 
     def _telesales_gather(self):
         """Everything the payslips need, in a few queries for all of them."""
@@ -790,18 +821,31 @@ class HrPayslip(models.Model):
         if not self:
             return
         self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [PAID_LOCK])
-        rows = self.sudo().telesales_source_ids.filtered(
-            lambda row: row.state != "paid"
-        )
+        Source = self.env["telesales.payslip.source"].sudo()
+        # lock the rows deciding the payment and what they pay, then decide on
+        # what is committed
+        rows = Source.search([("payslip_id", "in", self.ids)])._workflow_lock()
+        rows = rows.filtered(lambda row: row.state != "paid")
+        for model, row_ids in self._telesales_source_records(rows).items():
+            _lock_rows(self.env[model].sudo().browse(row_ids).exists())
         rows._check_payable()
-        rows.write({"state": "paid"})
+        try:
+            # the unique index and the exclusion constraint refuse what a
+            # concurrent transaction has just paid (invisible to this one)
+            with self.env.cr.savepoint(flush=False):
+                rows._mark_paid()
+        except psycopg2.IntegrityError as error:
+            raise self._telesales_paid_concurrently_error(rows) from error
         by_model = defaultdict(lambda: self.env["telesales.payslip.source"])
         for row in rows:
             by_model[row.res_model] |= row
         if by_model["telesales.daily.compliance"]:
-            self.env["telesales.daily.compliance"].sudo().browse(
-                by_model["telesales.daily.compliance"].mapped("res_id")
-            ).write({"locked": True})
+            _internal_write(
+                self.env["telesales.daily.compliance"].browse(
+                    by_model["telesales.daily.compliance"].mapped("res_id")
+                ),
+                {"locked": True},
+            )
         Milestone = self.env["telesales.referral.milestone"].sudo()
         for slip in by_model["telesales.referral.milestone"].payslip_id:
             Milestone.browse(
@@ -813,6 +857,29 @@ class HrPayslip(models.Model):
             by_model["telesales.deduction.carryover"], rows
         )
 
+    @api.model
+    def _telesales_source_records(self, rows):
+        """{model: record ids} of the source records these rows pay."""
+        result = defaultdict(set)
+        for row in rows:
+            if not row.is_period and row.res_model in self.env and row.res_id:
+                result[row.res_model].add(row.res_id)
+        return result
+
+    def _telesales_paid_concurrently_error(self, rows):
+        slip = rows.payslip_id[:1] or self[:1]
+        return UserError(
+            self.env._(
+                "Payslip %(payslip)s of %(employee)s (%(start)s to %(end)s) pays "
+                "amounts that another payslip confirmed at the same moment has "
+                "just paid. Compute payslip %(payslip)s again to leave them out.",
+                payslip=slip.number or slip.name,
+                employee=slip.employee_id.name,
+                start=slip.date_from,
+                end=slip.date_to,
+            )
+        )
+
     def _telesales_settle_carryover(self, carried_in, rows):
         """Consume the carried deductions these payslips deducted and carry
         what they could not deduct to the next months."""
@@ -822,26 +889,27 @@ class HrPayslip(models.Model):
                 carried_in.filtered(
                     lambda row, slip=slip: row.payslip_id == slip
                 ).mapped("res_id")
-            ).write({"state": "consumed", "consumed_payslip_id": slip.id})
+            )._workflow_write({"state": "consumed", "consumed_payslip_id": slip.id})
         carried = defaultdict(float)
         notes = defaultdict(list)
         for row in rows.filtered("amount_carried"):
             carried[row.payslip_id] += row.amount_carried
             notes[row.payslip_id].append(f"{row.name}: {row.amount_carried:.2f}")
-        Carry.create(
-            [
-                {
-                    "employee_id": slip.employee_id.id,
-                    "company_id": slip.company_id.id,
-                    "date": slip.date_to,
-                    "amount": amount,
-                    "origin_payslip_id": slip.id,
-                    "note": "\n".join(notes[slip]),
-                }
-                for slip, amount in carried.items()
-                if amount > 0
-            ]
-        )
+        with Carry._workflow_step(model_wide=True):
+            Carry.create(
+                [
+                    {
+                        "employee_id": slip.employee_id.id,
+                        "company_id": slip.company_id.id,
+                        "date": slip.date_to,
+                        "amount": amount,
+                        "origin_payslip_id": slip.id,
+                        "note": "\n".join(notes[slip]),
+                    }
+                    for slip, amount in carried.items()
+                    if amount > 0
+                ]
+            )
 
     def _telesales_release(self):
         """Release the sources of these payslips (cancelled or refunded)."""
@@ -863,18 +931,21 @@ class HrPayslip(models.Model):
                     or used[0].consumed_payslip_id.name,
                 )
             )
-        carried.write({"state": "cancelled"})
-        Carry.search([("consumed_payslip_id", "in", self.ids)]).write(
+        carried._workflow_write({"state": "cancelled"})
+        Carry.search([("consumed_payslip_id", "in", self.ids)])._workflow_write(
             {"state": "open", "consumed_payslip_id": False}
         )
         rows = self.sudo().telesales_source_ids.filtered(
             lambda row: row.state == "paid"
         )
-        self.env["telesales.daily.compliance"].sudo().browse(
-            rows.filtered(
-                lambda row: row.res_model == "telesales.daily.compliance"
-            ).mapped("res_id")
-        ).write({"locked": False})
+        _internal_write(
+            self.env["telesales.daily.compliance"].browse(
+                rows.filtered(
+                    lambda row: row.res_model == "telesales.daily.compliance"
+                ).mapped("res_id")
+            ),
+            {"locked": False},
+        )
         milestones = (
             self.env["telesales.referral.milestone"]
             .sudo()
@@ -886,4 +957,4 @@ class HrPayslip(models.Model):
         )
         if milestones:
             milestones._release_payment()
-        rows.write({"state": "released"})
+        rows._workflow_write({"state": "released"})

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.telesales_hr.models.telesales_workflow_mixin import _STEP
+
 
 class TelesalesDeductionCarryover(models.Model):
     """Deductions a done payslip could not make, owed by the next months.
@@ -13,11 +15,18 @@ class TelesalesDeductionCarryover(models.Model):
     rows first, still under the cap, marks them consumed and carries what is
     still left in a new row. Rows are never deleted: cancelling the origin
     payslip cancels its row, and only while no later payslip consumed it.
+    Only the payslips write the rows (workflow steps): every field is frozen
+    for clients, superuser included.
     """
 
     _name = "telesales.deduction.carryover"
     _description = "Telesales Deduction Carried Over"
-    _inherit = ["telesales.team.mixin"]
+    _inherit = ["telesales.team.mixin", "telesales.workflow.mixin"]
+    _workflow_fields = frozenset(
+        {"amount", "date", "origin_payslip_id", "consumed_payslip_id"}
+    )
+    _workflow_editable = {}
+    _workflow_deletable_states = ()
     _order = "date desc, id desc"
 
     date = fields.Date(
@@ -54,6 +63,18 @@ class TelesalesDeductionCarryover(models.Model):
         index=True,
     )
     note = fields.Text(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if (self._name, None) not in _STEP.get():
+            raise UserError(
+                self.env._(
+                    "Deductions are carried over by the payslip that could not "
+                    "make them, when it is confirmed; they cannot be created by "
+                    "hand."
+                )
+            )
+        return super().create(vals_list)
 
     @api.depends("employee_id", "date", "amount")
     def _compute_display_name(self):

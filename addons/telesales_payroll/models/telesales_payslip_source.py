@@ -1,9 +1,22 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from collections import defaultdict
+
+import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from odoo.addons.telesales_hr.models.telesales_workflow_mixin import _STEP
+
+_logger = logging.getLogger(__name__)
+
+#: a paid amount accruing by day: one row per employee, rule and day
+PAID_PERIOD_CONSTRAINT = "telesales_payslip_source_paid_period_once"
+#: a paid row is a paid period or a paid source record
+PAID_KEYED_CONSTRAINT = "telesales_payslip_source_paid_keyed"
 
 
 class TelesalesPayslipSource(models.Model):
@@ -14,16 +27,23 @@ class TelesalesPayslipSource(models.Model):
     record (a compliance day, a referral milestone, a carried deduction) is
     then paid by one payslip only, which a unique index enforces; amounts that
     accrue by day (rank wage, allowances, commission, quality and liability
-    deductions) are paid once per employee, rule and day. Cancelling the
-    payslip releases its rows.
+    deductions) are paid once per employee, rule and day, which an exclusion
+    constraint on the paid date ranges enforces. Cancelling the payslip
+    releases its rows. Only the payslip writes the rows (inside a workflow
+    step); paid rows are never deleted, nor by a cascade.
     """
 
     _name = "telesales.payslip.source"
+    _inherit = ["telesales.workflow.mixin"]
     _description = "Telesales Payslip Source"
+    # every field is the payslip's computation: frozen for clients in every
+    # state; computed rows are deleted when the payslip is computed again
+    _workflow_editable = {}
+    _workflow_deletable_states = ("draft", "released")
     _order = "payslip_id, sequence, date_from, id"
 
     payslip_id = fields.Many2one(
-        "hr.payslip", required=True, index=True, ondelete="cascade", readonly=True
+        "hr.payslip", required=True, index=True, ondelete="restrict", readonly=True
     )
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, readonly=True
@@ -74,15 +94,111 @@ class TelesalesPayslipSource(models.Model):
     )
 
     def init(self):
+        cr = self.env.cr
         # A source record is paid by one done payslip only, whatever happens
         # in concurrent transactions.
-        self.env.cr.execute(
+        cr.execute(
             """
             CREATE UNIQUE INDEX IF NOT EXISTS telesales_payslip_source_paid_once
                 ON telesales_payslip_source (res_model, res_id, rule_code)
              WHERE state = 'paid' AND NOT is_period AND res_id IS NOT NULL
             """
         )
+        # Every paid row is covered by one of the two constraints.
+        cr.execute(
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", [PAID_KEYED_CONSTRAINT]
+        )
+        if not cr.fetchone():
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute(
+                        SQL(
+                            """
+                            ALTER TABLE telesales_payslip_source
+                              ADD CONSTRAINT %s CHECK (
+                                  state != 'paid'
+                                  OR (is_period AND date_from IS NOT NULL
+                                      AND date_to IS NOT NULL)
+                                  OR (NOT is_period AND res_model IS NOT NULL
+                                      AND res_id IS NOT NULL)
+                              )
+                            """,
+                            SQL.identifier(PAID_KEYED_CONSTRAINT),
+                        )
+                    )
+            except psycopg2.Error as error:
+                _logger.error("Paid sources without a key: %s", error)
+        self._init_paid_period_constraint()
+
+    def _init_paid_period_constraint(self):
+        """An amount accruing by day (rank wage and allowances keyed on a rank
+        history row, commission, quality and liability deductions) is paid
+        once per employee, rule and day: the paid date ranges of an employee
+        and a rule never overlap (a rank change inside a month pays two
+        ranges that touch, not overlap)."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", [PAID_PERIOD_CONSTRAINT]
+        )
+        if cr.fetchone():
+            return
+        try:
+            with cr.savepoint(flush=False):
+                # trusted extension (PostgreSQL 13+): the database owner may
+                # create it; it gives GiST the equality of integers and text
+                cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+                cr.execute(
+                    SQL(
+                        """
+                        ALTER TABLE telesales_payslip_source
+                          ADD CONSTRAINT %s EXCLUDE USING gist (
+                              employee_id WITH =,
+                              rule_code WITH =,
+                              daterange(date_from, date_to, '[]') WITH &&
+                          ) WHERE (state = 'paid' AND is_period)
+                        """,
+                        SQL.identifier(PAID_PERIOD_CONSTRAINT),
+                    )
+                )
+            return
+        except psycopg2.Error as error:
+            _logger.error(
+                "Cannot create the exclusion constraint %s (%s): check that no "
+                "two paid rows of an employee and a rule overlap; meanwhile the "
+                "paid periods are unique by their first and last day only.",
+                PAID_PERIOD_CONSTRAINT,
+                error,
+            )
+        for column in ("date_from", "date_to"):
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute(
+                        SQL(
+                            """
+                            CREATE UNIQUE INDEX IF NOT EXISTS %s
+                                ON telesales_payslip_source
+                                   (employee_id, rule_code, %s)
+                             WHERE state = 'paid' AND is_period
+                            """,
+                            SQL.identifier(f"telesales_payslip_source_paid_{column}"),
+                            SQL.identifier(column),
+                        )
+                    )
+            except psycopg2.Error as error:
+                _logger.error("Paid periods paid twice: %s", error)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the mixin's guard lets an empty recordset create anything: the rows
+        # are the payslip's computation, made only by the payslip
+        if (self._name, None) not in _STEP.get():
+            raise UserError(
+                self.env._(
+                    "Telesales payslip sources are computed by the payslip "
+                    "(Compute Sheet); they cannot be created by hand."
+                )
+            )
+        return super().create(vals_list)
 
     @api.model
     def _selection_source_ref(self):
@@ -157,6 +273,8 @@ class TelesalesPayslipSource(models.Model):
         """Refuse to pay these rows when a done payslip (or another payslip
         confirmed with them) paid the same source already."""
         self.flush_model()
+        if not self:
+            return
         by_key = {}
         for row in self.filtered(lambda row: not row.is_period and row.res_id):
             key = (row.res_model, row.res_id, row.rule_code)
@@ -225,10 +343,40 @@ class TelesalesPayslipSource(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_paid(self):
-        if self.filtered(lambda row: row.state == "paid"):
+        paid = self.filtered(lambda row: row.state == "paid")
+        if paid:
             raise UserError(
-                self.env._("Sources paid by a done payslip are never deleted.")
+                self.env._(
+                    "%(what)s of %(employee)s is paid by payslip %(payslip)s: "
+                    "sources paid by a done payslip are never deleted.",
+                    what=paid[0].name,
+                    employee=paid[0].employee_id.name,
+                    payslip=paid[0].payslip_id.number or paid[0].payslip_id.name,
+                )
             )
+
+    def _mark_paid(self):
+        """Mark these rows paid (a workflow step of their done payslips).
+        The unique index and the exclusion constraint refuse a row that a
+        concurrent transaction has just paid: the payslip turns that into a
+        message (``hr.payslip._telesales_mark_paid``)."""
+        if not self:
+            return
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE telesales_payslip_source
+                   SET state = 'paid', write_uid = %s, write_date = %s
+                 WHERE id IN %s
+                """,
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(self.ids),
+            ),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset(["state", "write_uid", "write_date"])
 
     def action_open_source(self):
         """The source record, or the source model's records of the row's
