@@ -209,12 +209,6 @@ class TelesalesDailyCompliance(models.Model):
     # ------------------------------------------------------------------
     # Guard: facts written by the computation and by payroll only
     # ------------------------------------------------------------------
-    def write(self, vals):
-        if set(vals) == {"locked"} and self.env.su and not self._workflow_in_step():
-            # payroll marks the days it paid (and releases them) as superuser
-            return self._telesales_set_paid(vals["locked"])
-        return super().write(vals)
-
     def _telesales_set_paid(self, paid=True):
         """Payroll: lock the days it paid (``paid``) or release them."""
         return self._workflow_write({"locked": bool(paid)})

@@ -66,6 +66,11 @@ class TelesalesWorkflowMixin(models.AbstractModel):
         finally:
             _STEP.reset(token)
 
+    @api.model
+    def _workflow_creating(self):
+        """Whether an action method creates records of this model now."""
+        return (self._name, None) in _STEP.get()
+
     def _workflow_in_step(self):
         step = _STEP.get()
         if (self._name, None) in step:
@@ -115,7 +120,7 @@ class TelesalesWorkflowMixin(models.AbstractModel):
     def create(self, vals_list):
         # records not created yet: only a model-wide step lets them be born
         # in a later state
-        if (self._name, None) not in _STEP.get():
+        if not self._workflow_creating():
             guarded = self._workflow_guarded_fields()
             state_field = self._workflow_state_field
             default_state = self.default_get([state_field]).get(state_field)

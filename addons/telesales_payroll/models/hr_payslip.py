@@ -68,14 +68,6 @@ def _lock_rows(records):
     return records
 
 
-def _internal_write(records, vals):
-    """Write what the payroll decides on records of another module, as a
-    workflow step when their model has the workflow guard."""
-    if hasattr(records, "_workflow_write"):
-        return records._workflow_write(vals)
-    return records.sudo().write(vals)
-
-
 class HrPayslip(models.Model):
     """Telesales figures on OCA payslips.
 
@@ -840,12 +832,9 @@ class HrPayslip(models.Model):
         for row in rows:
             by_model[row.res_model] |= row
         if by_model["telesales.daily.compliance"]:
-            _internal_write(
-                self.env["telesales.daily.compliance"].browse(
-                    by_model["telesales.daily.compliance"].mapped("res_id")
-                ),
-                {"locked": True},
-            )
+            self.env["telesales.daily.compliance"].browse(
+                by_model["telesales.daily.compliance"].mapped("res_id")
+            )._telesales_set_paid(True)
         Milestone = self.env["telesales.referral.milestone"].sudo()
         for slip in by_model["telesales.referral.milestone"].payslip_id:
             Milestone.browse(
@@ -938,14 +927,11 @@ class HrPayslip(models.Model):
         rows = self.sudo().telesales_source_ids.filtered(
             lambda row: row.state == "paid"
         )
-        _internal_write(
-            self.env["telesales.daily.compliance"].browse(
-                rows.filtered(
-                    lambda row: row.res_model == "telesales.daily.compliance"
-                ).mapped("res_id")
-            ),
-            {"locked": False},
-        )
+        self.env["telesales.daily.compliance"].browse(
+            rows.filtered(
+                lambda row: row.res_model == "telesales.daily.compliance"
+            ).mapped("res_id")
+        )._telesales_set_paid(False)
         milestones = (
             self.env["telesales.referral.milestone"]
             .sudo()

@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.telesales_hr.models.telesales_workflow_mixin import _STEP
 
 
 class TelesalesDeductionCarryover(models.Model):
@@ -66,7 +65,7 @@ class TelesalesDeductionCarryover(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if (self._name, None) not in _STEP.get():
+        if not self._workflow_creating():
             raise UserError(
                 self.env._(
                     "Deductions are carried over by the payslip that could not "

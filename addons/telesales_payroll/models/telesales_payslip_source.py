@@ -9,7 +9,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.telesales_hr.models.telesales_workflow_mixin import _STEP
 
 _logger = logging.getLogger(__name__)
 
@@ -189,9 +188,8 @@ class TelesalesPayslipSource(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the mixin's guard lets an empty recordset create anything: the rows
-        # are the payslip's computation, made only by the payslip
-        if (self._name, None) not in _STEP.get():
+        # the rows are the payslip's computation, made only by the payslip
+        if not self._workflow_creating():
             raise UserError(
                 self.env._(
                     "Telesales payslip sources are computed by the payslip "
