@@ -3,12 +3,15 @@
 from odoo import fields, models
 
 
-class TelesalesDialerKeyShow(models.TransientModel):
-    """Shows a new dialer key once (like Odoo's API keys): only its hash is
-    kept on the dialer, and this transient record is vacuumed."""
+class TelesalesDialerKeyShow(models.AbstractModel):
+    """Shows a new dialer key once, like Odoo's ``res.users.apikeys.show``:
+    the key comes in the action's context and is never saved (an abstract
+    model has no table); only its hash is kept, in ``res.users.apikeys``."""
 
     _name = "telesales.dialer.key.show"
     _description = "Show a Dialer Key"
 
-    dialer_id = fields.Many2one("telesales.dialer", required=True, readonly=True)
+    # the field 'id' is needed by the onchange that returns the value of 'key'
+    id = fields.Id()
+    dialer_id = fields.Many2one("telesales.dialer", readonly=True)
     key = fields.Char(readonly=True)
