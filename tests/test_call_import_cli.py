@@ -50,8 +50,17 @@ def _login(db):
 
 def _count(db, prefix):
     return int(
-        _psql(db, f"SELECT count(*) FROM telesales_call WHERE external_id LIKE '{prefix}%'")
+        _psql(
+            db,
+            f"SELECT count(*) FROM telesales_call WHERE external_id LIKE '{prefix}%'",
+        )
     )
+
+
+def _row(call_id, login, start, connected="1", talk="60"):
+    number = "13800138000"
+    seconds = f"0,{talk},0,0,0,60"
+    return f"{call_id},{login},{number},{start},outbound,{connected},{seconds},,,\n"
 
 
 def test_import_command(tmp_path):
@@ -61,8 +70,8 @@ def test_import_command(tmp_path):
     good = tmp_path / "good.csv"
     good.write_text(
         f"{HEADER}\n"
-        f"{prefix}1,{login},13800138000,2025-03-03 10:00:00,outbound,1,0,60,0,0,0,60,,,\n"
-        f"{prefix}2,{login},13800138001,2025-03-03 10:05:00,outbound,0,0,0,0,0,0,20,,,\n",
+        + _row(f"{prefix}1", login, "2025-03-03 10:00:00")
+        + _row(f"{prefix}2", login, "2025-03-03 10:05:00", connected="0", talk="0"),
         encoding="utf-8",
     )
     mapping = ("--mapping", "telesales_hr.call_mapping_generic")
@@ -78,8 +87,8 @@ def test_import_command(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(
         f"{HEADER}\n"
-        f"{prefix}3,{login},13800138000,2025-03-03 11:00:00,outbound,1,0,60,0,0,0,60,,,\n"
-        f"{prefix}4,ghost,13800138000,9999-12-31 23:59:59,outbound,1,0,60,0,0,0,60,,,\n",
+        + _row(f"{prefix}3", login, "2025-03-03 11:00:00")
+        + _row(f"{prefix}4", "ghost", "9999-12-31 23:59:59"),
         encoding="utf-8",
     )
     result = _import("-d", db, *mapping, str(bad))

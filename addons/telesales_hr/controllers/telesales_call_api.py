@@ -20,12 +20,16 @@ class TelesalesCallApi(http.Controller):
     ``POST /telesales/api/calls`` with ``Authorization: Bearer <dialer key>``
     (an Odoo API key of scope ``telesales_dialer``, see telesales.dialer;
     checked here rather than with ``auth="bearer"``, which takes only global
-    keys, i.e. keys that also open every RPC of their user) and a JSON body ``{"calls": [{…}, …]}`` (or a bare list), each record
-    keyed by the column names of the dialer's mapping. Answers:
+    keys, i.e. keys that also open every RPC of their user) and a JSON body
+    ``{"calls": [{…}, …]}`` (or a bare list), each record keyed by the column
+    names of the dialer's mapping. Answers:
 
     - 401 when the key is missing, unknown or its dialer archived;
     - 400 ``{"error", "rows": [{"row", "error"}], "bad_rows"}`` when the body
-      or a record is invalid (records numbered from 1); nothing is written;
+      or a record is invalid (records numbered from 1, each error naming the
+      column): not JSON, nested too deeply, a value that is a list or an
+      object, holds a NUL character, is too long, a start outside the years
+      1990-2099, or a mapping whose timezone is unknown; nothing is written;
     - 200 ``{"received", "created", "skipped", "violations"}``: re-sending
       records creates nothing twice (``skipped`` counts them).
     """

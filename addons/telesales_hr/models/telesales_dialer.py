@@ -106,7 +106,9 @@ class TelesalesDialer(models.Model):
 
     def _api_keys(self):
         users = self.sudo().user_id
-        return self.env["res.users.apikeys"].sudo().search([("user_id", "in", users.ids)])
+        return (
+            self.env["res.users.apikeys"].sudo().search([("user_id", "in", users.ids)])
+        )
 
     def action_generate_key(self):
         """Replace the dialer's key by a new API key and show it once: it is
@@ -146,6 +148,13 @@ class TelesalesDialer(models.Model):
         for dialer in self:
             dialer.message_post(body=self.env._("The key was revoked."))
 
+    def unlink(self):
+        users = self.sudo().user_id
+        self._api_keys()._remove()
+        result = super().unlink()
+        users.action_archive()
+        return result
+
     def action_view_calls(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -166,8 +175,10 @@ class TelesalesDialer(models.Model):
             or not key.isalnum()
         ):
             return self.browse()
-        uid = self.env["res.users.apikeys"].sudo()._check_credentials(
-            scope=API_SCOPE, key=key
+        uid = (
+            self.env["res.users.apikeys"]
+            .sudo()
+            ._check_credentials(scope=API_SCOPE, key=key)
         )
         if not uid:
             return self.browse()

@@ -72,9 +72,7 @@ class TestCallApi(TelesalesCallCase, HttpCase):
         self.assertFalse(user.share)
         api_group = self.env.ref("telesales_hr.group_telesales_dialer_api")
         self.assertEqual(user.groups_id, api_group | api_group.trans_implied_ids)
-        self.env.cr.execute(
-            "SELECT password FROM res_users WHERE id = %s", [user.id]
-        )
+        self.env.cr.execute("SELECT password FROM res_users WHERE id = %s", [user.id])
         self.assertFalse(self.env.cr.fetchone()[0], "it cannot log in")
         self.env.cr.execute(
             "SELECT scope, key FROM res_users_apikeys WHERE user_id = %s", [user.id]
@@ -207,9 +205,7 @@ class TestCallApi(TelesalesCallCase, HttpCase):
         # deep nesting, of the body or inside a value
         for raw in (
             "[" * 100_000 + "]" * 100_000,
-            json.dumps(self.payload("b0")).replace(
-                '"b0"', "[" * 50_000 + "]" * 50_000
-            ),
+            json.dumps(self.payload("b0")).replace('"b0"', "[" * 50_000 + "]" * 50_000),
         ):
             response = self.push(None, key=self.key, raw=raw)
             self.assertEqual(response.status_code, 400, response.text[:500])

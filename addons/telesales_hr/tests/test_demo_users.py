@@ -34,20 +34,17 @@ class TestDemoUsers(TransactionCase):
         self.assertEqual(sorted(users.mapped("login")), sorted(ROLES))
         # and no other demo user of the telesales roles exists
         demo_logins = (
-            self.env["res.users"]
-            .search([("login", "=like", "agent%")])
-            .mapped("login")
+            self.env["res.users"].search([("login", "=like", "agent%")]).mapped("login")
         )
-        self.assertEqual(sorted(demo_logins), sorted(l for l in ROLES if "agent" in l))
+        self.assertEqual(
+            sorted(demo_logins), sorted(login for login in ROLES if "agent" in login)
+        )
         for user in users:
             with self.subTest(login=user.login):
                 expected = role_closure(self.env.ref(ROLES[user.login]))
-                self.assertEqual(
-                    user.groups_id,
-                    expected,
-                    f"{user.login}: extra {(user.groups_id - expected).mapped('full_name')}"
-                    f", missing {(expected - user.groups_id).mapped('full_name')}",
-                )
+                extra = (user.groups_id - expected).mapped("full_name")
+                missing = (expected - user.groups_id).mapped("full_name")
+                self.assertFalse(extra or missing, f"extra {extra}, missing {missing}")
                 self.assertFalse(user.share)
 
     def test_template_groups_not_given_to_roles(self):
@@ -65,8 +62,6 @@ class TestDemoUsers(TransactionCase):
             }
         )
         agent = self.env["res.users"].search([("login", "=", "agent1")])
-        self.env.ref("base.default_user").write(
-            {"groups_id": [Command.link(group.id)]}
-        )
+        self.env.ref("base.default_user").write({"groups_id": [Command.link(group.id)]})
         self.assertIn(group, plain.groups_id)
         self.assertNotIn(group, agent.groups_id)

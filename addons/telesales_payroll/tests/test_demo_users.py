@@ -25,7 +25,9 @@ class TestPayrollDemoUsers(TransactionCase):
         for user in self.agent | self.leader | self.auditor | self.hr:
             with self.subTest(login=user.login):
                 self.assertNotIn(manager, user.groups_id)
-        self.assertNotIn(self.env.ref("payroll.group_payroll_user"), self.agent.groups_id)
+        self.assertNotIn(
+            self.env.ref("payroll.group_payroll_user"), self.agent.groups_id
+        )
 
     def test_agent_sees_own_payslips_only(self):
         self.assertGreater(len(self.slips), 40, "the demo has payslips")
