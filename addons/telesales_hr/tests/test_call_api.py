@@ -65,8 +65,17 @@ class TestCallApi(TelesalesCallCase, HttpCase):
         self.assertRegex(self.key, r"^[0-9a-f]{40}$")
         self.assertNotIn(self.key, self.dialer.key_hint)
         self.assertEqual(self.dialer.mapping_id, self.generic)
-        # the show dialog has no table: the key is not stored in clear
-        self.assertTrue(self.env["telesales.dialer.key.show"]._abstract)
+        # the show dialog is never saved and its key has no column
+        Show = self.env["telesales.dialer.key.show"]
+        self.assertFalse(Show._fields["key"].store)
+        Show.with_user(self.hr_user).create({"dialer_id": self.dialer.id})
+        self.assertFalse(
+            [
+                row
+                for row in Show.with_user(self.hr_user).search_read([], ["key"])
+                if row["key"]
+            ]
+        )
         self.assertNotIn("key_hash", self.dialer._fields)
         user = self.dialer.user_id
         self.assertFalse(user.share)

@@ -51,12 +51,11 @@ class TestPayrollDemoUsers(TransactionCase):
             self.env["hr.payslip"].with_user(self.auditor).search_count([]),
             len(self.slips),
         )
-        for method, args in (
-            ("write", ({"note": "audited"},)),
-            ("unlink", ()),
-        ):
-            with self.subTest(method=method), self.assertRaises(AccessError):
-                getattr(slip.with_user(self.auditor), method)(*args)
+        with self.assertRaises(AccessError):
+            slip.with_user(self.auditor).write({"note": "audited"})
+        for operation in ("write", "create", "unlink"):
+            with self.subTest(operation=operation), self.assertRaises(AccessError):
+                slip.with_user(self.auditor).check_access(operation)
         with self.assertRaises(AccessError):
             self.env["hr.payslip"].with_user(self.auditor).create(
                 {"employee_id": slip.employee_id.id, "name": "x"}
