@@ -41,12 +41,24 @@ class TelesalesImportCalls(Command):
         group.add_option("--company", dest="telesales_company", type="int")
         group.add_option("--dialer", dest="telesales_dialer", help="dialer name")
         parser.add_option_group(group)
-        _options, files = parser.parse_args(args)  # Odoo's parser drops them
-        opt = odoo.tools.config.parse_config(args, setup_logging=True)
+        _options, files = parser.parse_args(args)
+        # Odoo's own parsing refuses positional arguments: give it the rest
+        odoo_args = list(args)
+        for path in reversed(files):
+            del odoo_args[len(odoo_args) - 1 - odoo_args[::-1].index(path)]
+        opt = odoo.tools.config.parse_config(odoo_args, setup_logging=True)
         dbname = odoo.tools.config["db_name"]
+        if isinstance(dbname, list | tuple):
+            dbname = dbname[0] if len(dbname) == 1 else None
         if not dbname or not files:
             sys.exit(f"usage: {parser.prog} -c CONF -d DB [--mapping M] FILE …")
-        registry = odoo.modules.registry.Registry(dbname)
+        missing = [path for path in files if not Path(path).is_file()]
+        if missing:
+            sys.exit(f"{parser.prog}: no such file: {', '.join(missing)}")
+        try:
+            registry = odoo.modules.registry.Registry(dbname)
+        except Exception as error:  # noqa: BLE001 - reported, then exit 1
+            sys.exit(f"{parser.prog}: cannot open database {dbname}: {error}")
         failed = False
         for path in files:
             with registry.cursor() as cr:
@@ -58,10 +70,15 @@ class TelesalesImportCalls(Command):
                         company=opt.telesales_company,
                         dialer=opt.telesales_dialer,
                     )
-                except odoo.exceptions.UserError as error:
+                except (odoo.exceptions.UserError, OSError) as error:
                     cr.rollback()
                     failed = True
-                    sys.stdout.write(f"{path}: REFUSED\n{error.args[0]}\n")
+                    message = (
+                        error.args[0]
+                        if isinstance(error, odoo.exceptions.UserError)
+                        else str(error)
+                    )
+                    sys.stdout.write(f"{path}: REFUSED\n{message}\n")
                     continue
                 sys.stdout.write(
                     f"{path}: {result['rows']} rows, {result['created']} created, "

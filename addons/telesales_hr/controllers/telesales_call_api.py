@@ -3,6 +3,8 @@
 import json
 import logging
 
+import psycopg2
+
 from odoo import SUPERUSER_ID, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -16,12 +18,18 @@ class TelesalesCallApi(http.Controller):
     """Dialers push call records here.
 
     ``POST /telesales/api/calls`` with ``Authorization: Bearer <dialer key>``
-    and a JSON body ``{"calls": [{…}, …]}`` (or a bare list), each record
-    keyed by the column names of the dialer's mapping. Answers:
+    (an Odoo API key of scope ``telesales_dialer``, see telesales.dialer;
+    checked here rather than with ``auth="bearer"``, which takes only global
+    keys, i.e. keys that also open every RPC of their user) and a JSON body
+    ``{"calls": [{…}, …]}`` (or a bare list), each record keyed by the column
+    names of the dialer's mapping. Answers:
 
     - 401 when the key is missing, unknown or its dialer archived;
     - 400 ``{"error", "rows": [{"row", "error"}], "bad_rows"}`` when the body
-      or a record is invalid (records numbered from 1); nothing is written;
+      or a record is invalid (records numbered from 1, each error naming the
+      column): not JSON, nested too deeply, a value that is a list or an
+      object, holds a NUL character, is too long, a start outside the years
+      1990-2099, or a mapping whose timezone is unknown; nothing is written;
     - 200 ``{"received", "created", "skipped", "violations"}``: re-sending
       records creates nothing twice (``skipped`` counts them).
     """
@@ -54,6 +62,8 @@ class TelesalesCallApi(http.Controller):
             )
         try:
             payload = json.loads(request.httprequest.get_data() or b"null")
+        except RecursionError:
+            return self._bad_request("the body is not JSON: it is nested too deeply")
         except ValueError as error:
             return self._bad_request(f"the body is not JSON: {error}")
         records = payload.get("calls") if isinstance(payload, dict) else payload
@@ -74,6 +84,13 @@ class TelesalesCallApi(http.Controller):
             )
         except UserError as error:
             return self._bad_request(str(error.args[0]))
+        except psycopg2.DataError as error:
+            # a value PostgreSQL refuses that the converter let through: the
+            # import's savepoint is rolled back, nothing is written
+            _logger.warning("Refused call push of %s: %s", dialer.name, error)
+            return self._bad_request(
+                f"a record holds a value the database refuses: {error.pgerror}"
+            )
         dialer.sudo().last_push_date = fields.Datetime.now()
         return request.make_json_response(
             {

@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import res_users
 from . import telesales_rank
 from . import telesales_rank_history
 from . import telesales_team_mixin

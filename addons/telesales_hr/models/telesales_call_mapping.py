@@ -6,7 +6,7 @@ from datetime import datetime
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -38,6 +38,14 @@ COLUMN_FIELDS = {
     "col_lead": "lead_ref",
 }
 REQUIRED_COLUMNS = ("col_external_id", "col_agent", "col_callee", "col_start")
+
+# the longest text a call field takes (a longer value is a bad row): beyond
+# that PostgreSQL cannot index it and no dialer writes such values
+MAX_TEXT = 255
+MAX_RECORDING = 2048
+# start times outside these years are typing or dialer errors (and years
+# 0001 or 9999 overflow once moved to UTC)
+MIN_YEAR, MAX_YEAR = 1990, 2099
 
 
 class RowError(ValueError):
@@ -139,6 +147,32 @@ class TelesalesCallMapping(models.Model):
         help="Comma-separated status values meaning the callee answered "
         "(case-insensitive), e.g. SALE,NI,CALLBK.",
     )
+
+    @api.constrains("timezone")
+    def _check_timezone(self):
+        for mapping in self:
+            if mapping.timezone not in pytz.all_timezones_set:
+                raise ValidationError(
+                    self.env._(
+                        "Mapping %(name)s: '%(tz)s' is not a timezone.",
+                        name=mapping.name,
+                        tz=mapping.timezone,
+                    )
+                )
+
+    def _check_usable_timezone(self):
+        """Refuse to import with a mapping whose timezone is unknown (one
+        saved before the constraint existed, or written in SQL)."""
+        for mapping in self:
+            if mapping.timezone not in pytz.all_timezones_set:
+                raise UserError(
+                    self.env._(
+                        "Mapping %(name)s: its timezone '%(tz)s' is not a "
+                        "timezone; correct it before importing.",
+                        name=mapping.name,
+                        tz=mapping.timezone,
+                    )
+                )
 
     @api.constrains("connected_rule", "col_connected", "connected_values")
     def _check_connected_rule(self):
@@ -246,16 +280,52 @@ class TelesalesCallMapping(models.Model):
         strptime = datetime.strptime
         fromtimestamp = datetime.fromtimestamp
 
+        def check_year(moment):
+            if not MIN_YEAR <= moment.year <= MAX_YEAR:
+                raise ValueError(moment.year)
+            return moment
+
         def parse_start(value):
             """The start as PostgreSQL reads it; raises ValueError."""
             if not fmt:
                 if len(value) == 19 and value[10] in " T":
-                    fromisoformat(value)  # validates; the text is kept
+                    check_year(fromisoformat(value))  # validates; text kept
                     return value
-                return fromisoformat(value.strip()).isoformat(" ")
+                return check_year(fromisoformat(value.strip())).isoformat(" ")
             if fmt == "epoch":
-                return fromtimestamp(float(value), tz=utc).isoformat(" ")
-            return strptime(value.strip(), fmt).isoformat(" ")
+                moment = fromtimestamp(float(value), tz=utc)
+                return check_year(moment).isoformat(" ")
+            return check_year(strptime(value.strip(), fmt)).isoformat(" ")
+
+        # every mapped column, with the longest text it may hold
+        text_limits = [
+            (index, header[index], MAX_RECORDING if index == i_recording else MAX_TEXT)
+            for index in sorted({pos(col) for col in COLUMN_FIELDS} - {None})
+        ]
+
+        def text_problems(row):
+            """``[(column, reason)]``: NUL characters, texts too long or not
+            encodable (PostgreSQL would refuse them)."""
+            problems = []
+            for index, column, limit in text_limits:
+                value = row[index]
+                if "\x00" in value:
+                    problems.append((column, self.env._("contains a NUL character")))
+                elif len(value) > limit:
+                    problems.append(
+                        (
+                            column,
+                            self.env._(
+                                "is longer than %(limit)s characters", limit=limit
+                            ),
+                        )
+                    )
+                elif not value.isascii():
+                    try:
+                        value.encode()
+                    except UnicodeEncodeError:
+                        problems.append((column, self.env._("is not valid text")))
+            return problems
 
         def seconds(row, index):
             """Seconds as text, or None when invalid."""
@@ -331,6 +401,10 @@ class TelesalesCallMapping(models.Model):
                 f"{text(row, i_disposition)}\t{text(row, i_lead)}\n"
             )
             if (
+                len(line) > 200 or not line.isascii() or "\x00" in line
+            ) and text_problems(row):  # a short ASCII line has no such problem
+                raise RowError
+            if (
                 "\\" in line
                 or "\r" in line
                 or line.count("\t") != 16
@@ -351,7 +425,14 @@ class TelesalesCallMapping(models.Model):
                     found=len(row),
                     expected=width,
                 )
-            errors = []
+            errors = [
+                self.env._(
+                    "column '%(column)s' %(reason)s", column=column, reason=reason
+                )
+                for column, reason in text_problems(row)
+            ]
+            if errors:
+                return "; ".join(errors)  # the values are not fit to be quoted
             if not row[i_ext].strip():
                 errors.append(self.env._("the call id is empty"))
             login = row[i_agent].strip()

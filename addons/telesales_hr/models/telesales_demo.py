@@ -5,7 +5,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, models
+from odoo import Command, api, models
 
 # (team name, unit index, ranks of its 8 agents)
 _TEAMS = [
@@ -77,7 +77,10 @@ class TelesalesDemo(models.AbstractModel):
                     "password": login,
                     "lang": lang,
                     "tz": "Asia/Shanghai",
-                    "groups_id": [(4, self.env.ref(group_xmlid).id)],
+                    # SET, not LINK: a LINK would keep the default groups of
+                    # new users (payroll manager, HR officer …); the user
+                    # holds its role and what the role implies, nothing else
+                    "groups_id": [Command.set(self.env.ref(group_xmlid).ids)],
                 }
             )
 

@@ -1,19 +1,12 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import hashlib
-import secrets
-
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
-KEY_PREFIX = "tsd_"
-
-
-def hash_key(key):
-    """SHA-256 of a dialer key. The keys are 256-bit random tokens, so a fast
-    hash is enough (nothing to brute-force) and lets the endpoint find the
-    dialer with one indexed lookup; the key itself is never stored."""
-    return hashlib.sha256(key.encode()).hexdigest()
+# scope of the dialers' API keys (res.users.apikeys): a key of this scope
+# opens /telesales/api/calls and nothing else (RPC needs a global key)
+API_SCOPE = "telesales_dialer"
+MAX_KEY_LENGTH = 200
 
 
 class TelesalesDialer(models.Model):
@@ -22,6 +15,10 @@ class TelesalesDialer(models.Model):
     It pushes records to ``POST /telesales/api/calls`` with its own key
     (``Authorization: Bearer <key>``), or its exports are imported with the
     wizard or the command line. Its mapping says how its records are laid out.
+
+    The key is an Odoo API key (``res.users.apikeys``, stored hashed) of
+    scope ``telesales_dialer``, owned by the dialer's technical user: an
+    internal user without password that holds only the "Dialer (API)" group.
     """
 
     _name = "telesales.dialer"
@@ -46,17 +43,21 @@ class TelesalesDialer(models.Model):
         tracking=True,
         help="Field names of the records the dialer pushes (or of its exports).",
     )
-    key_hash = fields.Char(copy=False, groups="base.group_system")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Technical User",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+        groups="base.group_system",
+        help="Owner of the dialer's API key; it cannot log in.",
+    )
     key_hint = fields.Char(
         string="Key", copy=False, readonly=True, help="The start of the current key."
     )
     key_date = fields.Datetime(string="Key Generated On", copy=False, readonly=True)
     last_push_date = fields.Datetime(string="Last Push", copy=False, readonly=True)
     call_count = fields.Integer(compute="_compute_call_count")
-
-    _sql_constraints = [
-        ("key_hash_uniq", "unique(key_hash)", "This key is already in use."),
-    ]
 
     def _compute_call_count(self):
         counts = dict(
@@ -75,40 +76,84 @@ class TelesalesDialer(models.Model):
         ):
             raise AccessError(self.env._("Only HR officers manage dialer keys."))
 
+    def _technical_user(self):
+        """The dialer's technical user, created on first use."""
+        self.ensure_one()
+        dialer = self.sudo()
+        if not dialer.user_id:
+            dialer.user_id = (
+                self.env["res.users"]
+                .sudo()
+                .with_context(no_reset_password=True, tracking_disable=True)
+                .create(
+                    {
+                        "name": self.env._("Dialer: %(name)s", name=dialer.name),
+                        "login": f"telesales.dialer.{dialer.id}",
+                        "company_id": dialer.company_id.id,
+                        "company_ids": [Command.set(dialer.company_id.ids)],
+                        # SET: none of the default groups of new users
+                        "groups_id": [
+                            Command.set(
+                                self.env.ref(
+                                    "telesales_hr.group_telesales_dialer_api"
+                                ).ids
+                            )
+                        ],
+                    }
+                )
+            )
+        return dialer.user_id
+
+    def _api_keys(self):
+        users = self.sudo().user_id
+        return (
+            self.env["res.users.apikeys"].sudo().search([("user_id", "in", users.ids)])
+        )
+
     def action_generate_key(self):
-        """Replace the dialer's key by a new random one and show it once."""
+        """Replace the dialer's key by a new API key and show it once: it is
+        passed to the dialog in the action's context, never stored in clear."""
         self.ensure_one()
         self._check_key_manager()
-        key = KEY_PREFIX + secrets.token_urlsafe(32)
+        self._api_keys()._remove()
+        user = self._technical_user()
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(user)
+            .sudo()
+            ._generate(API_SCOPE, self.env._("Dialer %(name)s", name=self.name), None)
+        )
         self.sudo().write(
-            {
-                "key_hash": hash_key(key),
-                "key_hint": key[:8] + "…",
-                "key_date": fields.Datetime.now(),
-            }
+            {"key_hint": key[:4] + "…", "key_date": fields.Datetime.now()}
         )
         self.message_post(
             body=self.env._(
                 "A new key was generated; the previous key no longer works."
             )
         )
-        wizard = self.env["telesales.dialer.key.show"].create(
-            {"dialer_id": self.id, "key": key}
-        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Dialer Key"),
             "res_model": "telesales.dialer.key.show",
-            "res_id": wizard.id,
+            "views": [(False, "form")],
             "view_mode": "form",
             "target": "new",
+            "context": {"default_key": key, "default_dialer_id": self.id},
         }
 
     def action_revoke_key(self):
         self._check_key_manager()
-        self.sudo().write({"key_hash": False, "key_hint": False, "key_date": False})
+        self._api_keys()._remove()
+        self.sudo().write({"key_hint": False, "key_date": False})
         for dialer in self:
             dialer.message_post(body=self.env._("The key was revoked."))
+
+    def unlink(self):
+        users = self.sudo().user_id
+        self._api_keys()._remove()
+        result = super().unlink()
+        users.action_archive()
+        return result
 
     def action_view_calls(self):
         self.ensure_one()
@@ -121,9 +166,22 @@ class TelesalesDialer(models.Model):
 
     @api.model
     def _authenticate(self, key):
-        """The active dialer whose key is ``key``, else an empty recordset."""
-        if not key or not key.startswith(KEY_PREFIX):
+        """The active dialer whose API key is ``key``, else an empty recordset."""
+        if (
+            not isinstance(key, str)
+            or not key
+            or len(key) > MAX_KEY_LENGTH
+            or not key.isascii()
+            or not key.isalnum()
+        ):
+            return self.browse()
+        uid = (
+            self.env["res.users.apikeys"]
+            .sudo()
+            ._check_credentials(scope=API_SCOPE, key=key)
+        )
+        if not uid:
             return self.browse()
         return self.sudo().search(
-            [("key_hash", "=", hash_key(key)), ("active", "=", True)], limit=1
+            [("user_id", "=", uid), ("active", "=", True)], limit=1
         )

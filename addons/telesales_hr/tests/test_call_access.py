@@ -73,6 +73,13 @@ class TestCallAccess(TelesalesCallCase):
         self.assertTrue(
             self.env["telesales.call.mapping"].with_user(self.auditor).search([])
         )
-        # the key hash is never readable outside the system group
+        # the dialer's key is an API key of its technical user: HR neither
+        # reads that user's field nor its keys
+        dialer.with_user(self.hr_user).action_generate_key()
         with self.assertRaises(AccessError):
-            dialer.with_user(self.hr_user).read(["key_hash"])
+            dialer.with_user(self.hr_user).read(["user_id"])
+        self.assertFalse(
+            self.env["res.users.apikeys"]
+            .with_user(self.hr_user)
+            .search([("user_id", "=", dialer.sudo().user_id.id)])
+        )

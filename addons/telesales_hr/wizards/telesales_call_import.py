@@ -275,6 +275,20 @@ class TelesalesCallImport(models.TransientModel):
                 if not isinstance(record, dict):
                     yield None  # reported as a bad row
                     continue
+                not_scalar = [
+                    name
+                    for name in header
+                    if not isinstance(record.get(name), _SCALARS)
+                ]
+                if not_scalar:
+                    yield _BadRecord(
+                        self.env._(
+                            "%(fields)s: a text, a number, true/false or null "
+                            "is expected, not a list or an object",
+                            fields=", ".join(not_scalar),
+                        )
+                    )
+                    continue
                 yield [
                     "" if record.get(name) is None else str(record.get(name))
                     for name in header
@@ -308,6 +322,7 @@ class TelesalesCallImport(models.TransientModel):
         and the savepoint is rolled back, so nothing is written.
         """
         self.env["telesales.call"].check_access("create")
+        mapping._check_usable_timezone()
         started = time.monotonic()
         cr = self.env.cr
         self.env.flush_all()
@@ -378,6 +393,8 @@ class TelesalesCallImport(models.TransientModel):
     def _describe_row(self, convert, row):
         if row is None:
             return self.env._("the record is not a JSON object")
+        if isinstance(row, _BadRecord):
+            return row.message
         return convert.describe(row)
 
     @api.model
@@ -589,6 +606,19 @@ class TelesalesCallImport(models.TransientModel):
         return outcome
 
 
+# JSON values a record may hold (str() of them is what a CSV cell would be)
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class _BadRecord:
+    """A JSON record refused before conversion; ``message`` says why."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message):
+        self.message = message
+
+
 class _Parsed:
     """What the parser saw: rows read, bad rows (the first MAX_ERRORS kept
     with their row number, to be described)."""
@@ -608,7 +638,7 @@ def _parse_chunks(rows, convert, first_row, parsed):
             continue  # a blank line
         parsed.total += 1
         try:
-            if row is None:
+            if row is None or isinstance(row, _BadRecord):
                 raise RowError
             line = convert(row, row_no)
         except RowError:
