@@ -7,3 +7,5 @@ from . import test_summary_xlsx
 from . import test_ui_tours
 from . import test_sources_after_merge
 from . import test_demo
+from . import test_demo_users
+from . import test_payslip_workflow
