@@ -7,27 +7,14 @@ from datetime import date
 
 import psycopg2.errors
 import pytest
-from ts_concurrency import registry, run_together, transaction
+from ts_concurrency import run_together, transaction
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tools import config, mute_logger
+from odoo.tools import mute_logger
 
 YEAR = 2901  # months no demo payslip covers
 MARCH = (date(YEAR, 3, 1), date(YEAR, 3, 31))
-
-
-@pytest.fixture(autouse=True)
-def _loaded_registry():
-    """Load the throw-away database's registry with ``test_enable`` off
-    (pytest-odoo turns it on inside test modules, and loading a registry
-    then runs Odoo's own test loader, which fails without test tags)."""
-    enabled = config["test_enable"]
-    config["test_enable"] = False
-    try:
-        registry()
-    finally:
-        config["test_enable"] = enabled
 
 
 def _setup(env, slips=2):

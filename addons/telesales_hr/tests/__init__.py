@@ -22,5 +22,4 @@ from . import test_call_access
 from . import test_call_demo
 from . import test_workflow_integrity
 from . import test_compliance_integrity
-from . import test_concurrency_compliance
 from . import test_demo_users

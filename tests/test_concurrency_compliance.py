@@ -9,37 +9,20 @@ Each call runs as Odoo's RPC layer and cron run one (``odoo.service.model
 .retrying``: a serialization failure is rolled back and the call replayed).
 """
 
-import sys
 import uuid
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
 
-import pytest
 import pytz
 
 from odoo import Command
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
-from odoo.tools import config
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))
-from ts_concurrency import registry, run_together, transaction  # noqa: E402
+from ts_concurrency import run_together, transaction
 
 DAY = date(2025, 4, 2)
 TZ = pytz.timezone("Asia/Shanghai")
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _loaded_registry():
-    """Load the throw-away database's registry without running the modules'
-    at_install tests (pytest-odoo turns test_enable on, without test tags)."""
-    enabled = config["test_enable"]
-    config["test_enable"] = False
-    try:
-        registry()
-    finally:
-        config["test_enable"] = enabled
 
 
 def _utc(clock):
