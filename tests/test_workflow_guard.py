@@ -8,7 +8,7 @@ deletable states. Each refusal leaves the record as it was. The per-model
 tests next to each module check the actions themselves, as real users.
 """
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError  # AccessError is a UserError
 from odoo.tests import TransactionCase, tagged
 
 # the workflow models issue 11 names; each must use the shared guard
@@ -39,8 +39,10 @@ class TestWorkflowGuard(TransactionCase):
         mixin = self.env.registry["telesales.workflow.mixin"]
         return sorted(
             name
-            for name, cls in self.env.registry.models.items()
-            if name != mixin._name and not cls._abstract and issubclass(cls, mixin)
+            for name in self.env.registry
+            if name != mixin._name
+            and not self.env[name]._abstract
+            and isinstance(self.env[name], mixin)
         )
 
     def test_every_workflow_model_uses_the_guard(self):
@@ -49,8 +51,9 @@ class TestWorkflowGuard(TransactionCase):
     def test_state_is_never_written_directly(self):
         for name in self._workflow_models():
             Model = self.env[name].with_context(**CLIENT_KEYS)
-            field = Model._fields[Model._workflow_state_field]
-            if not field.store or field.type != "selection":
+            field = Model._fields.get(Model._workflow_state_field)
+            if not field or not field.store or field.type != "selection":
+                # a line in its parent's state: the parent's test covers it
                 continue
             states = [key for key, _label in field._description_selection(self.env)]
             records = Model.search([], limit=3)
@@ -61,7 +64,7 @@ class TestWorkflowGuard(TransactionCase):
                         continue
                     with (
                         self.subTest(model=name, id=record.id, state=state),
-                        self.assertRaises((UserError, AccessError)),
+                        self.assertRaises(UserError),
                     ):
                         record.write({field.name: state})
                     record.invalidate_recordset()
@@ -70,8 +73,9 @@ class TestWorkflowGuard(TransactionCase):
     def test_no_record_is_created_past_its_first_state(self):
         for name in self._workflow_models():
             Model = self.env[name].with_context(**CLIENT_KEYS)
-            field = Model._fields[Model._workflow_state_field]
-            if not field.store or field.type != "selection":
+            field = Model._fields.get(Model._workflow_state_field)
+            if not field or not field.store or field.type != "selection":
+                # a line in its parent's state: the parent's test covers it
                 continue
             default = Model.default_get([field.name]).get(field.name)
             later = [
@@ -81,7 +85,7 @@ class TestWorkflowGuard(TransactionCase):
             ]
             with (
                 self.subTest(model=name),
-                self.assertRaises((UserError, AccessError)),
+                self.assertRaises(UserError),
             ):
                 Model.create({field.name: later[-1]})
 
@@ -93,7 +97,7 @@ class TestWorkflowGuard(TransactionCase):
                     continue
                 with (
                     self.subTest(model=name, id=record.id),
-                    self.assertRaises((UserError, AccessError)),
+                    self.assertRaises(UserError),
                 ):
                     record.unlink()
                 self.assertTrue(record.exists())

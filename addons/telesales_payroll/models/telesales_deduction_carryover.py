@@ -65,6 +65,7 @@ class TelesalesDeductionCarryover(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")  # who may, before how
         if not self._workflow_creating():
             raise UserError(
                 self.env._(

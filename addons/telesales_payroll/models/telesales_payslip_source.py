@@ -189,6 +189,7 @@ class TelesalesPayslipSource(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # the rows are the payslip's computation, made only by the payslip
+        self.check_access("create")  # who may, before how
         if not self._workflow_creating():
             raise UserError(
                 self.env._(
