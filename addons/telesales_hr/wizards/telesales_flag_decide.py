@@ -47,7 +47,7 @@ class TelesalesFlagDecide(models.TransientModel):
             flag.action_dismiss()
             title = self.env._("Flag dismissed")
         posted = (flag.sudo().message_ids - messages).filtered(
-            lambda m: m.message_type == "comment" and m.preview
+            lambda m: m.preview and not m.tracking_value_ids
         )
         text = "\n".join(posted.sorted("id").mapped("preview"))
         return {
