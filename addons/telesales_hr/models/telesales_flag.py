@@ -91,10 +91,8 @@ class TelesalesFlag(models.Model):
                 flag.source_name = False
                 continue
             flag.source_readable = source.with_env(self.env).has_access("read")
-            flag.source_name = "%s: %s" % (
-                self.env["ir.model"].sudo()._get(source._name).name,
-                source.display_name,
-            )
+            model = self.env["ir.model"].sudo()._get(source._name).name
+            flag.source_name = f"{model}: {source.display_name}"
 
     @api.model
     def _selection_source_ref(self):
@@ -169,11 +167,15 @@ class TelesalesFlag(models.Model):
         """The activity of a flag that is done by doing it (a coaching) was
         marked done: the flag is confirmed with the feedback as its note.
         Not when the one marking it done is the person the flag is about."""
-        flags = self.sudo().exists().filtered(
-            lambda flag: flag.state == "open"
-            and flag.flag_type in self._flag_done_by_activity_types
-            and not flag.activity_ids
-            and self.env.user not in flag.employee_id.user_id
+        flags = (
+            self.sudo()
+            .exists()
+            .filtered(
+                lambda flag: flag.state == "open"
+                and flag.flag_type in self._flag_done_by_activity_types
+                and not flag.activity_ids
+                and self.env.user not in flag.employee_id.user_id
+            )
         )
         for flag in flags:
             note = html2plaintext(feedback).strip() if feedback else ""

@@ -21,7 +21,9 @@ class TelesalesMailAuthor(models.AbstractModel):
     _inherit = ["mail.thread"]
     _description = "Telesales Chatter Author Without Email"
 
-    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+    def _message_compute_author(
+        self, author_id=None, email_from=None, raise_on_email=True
+    ):
         author_id, email_from = super()._message_compute_author(
             author_id, email_from, raise_on_email=False
         )

@@ -124,9 +124,7 @@ class TestReviewScopedToUnit(TelesalesSalesCase):
         review_a = reviews[self.manager_a_user]
         review_b = reviews[self.manager_b_user]
         self.assertIn(self.agent_a1, review_a.line_ids.employee_id)
-        self.assertEqual(
-            review_b.line_ids.employee_id & self.agents, self.agent_b1
-        )
+        self.assertEqual(review_b.line_ids.employee_id & self.agents, self.agent_b1)
         with self.assertRaises(AccessError):
             review_a.with_user(self.manager_b_user).action_submit()
         with self.assertRaises(AccessError):
@@ -136,9 +134,9 @@ class TestReviewScopedToUnit(TelesalesSalesCase):
         self.assertEqual({review_a.state, review_b.state}, {"submitted"})
         # HR reads both and starts the company's review
         self.assertFalse(
-            self.Review.with_user(self.hr_user).default_get(["department_id"]).get(
-                "department_id"
-            )
+            self.Review.with_user(self.hr_user)
+            .default_get(["department_id"])
+            .get("department_id")
         )
 
     def test_company_review_goes_to_the_centre_head(self):
@@ -316,8 +314,11 @@ class TestExpectedViews(TelesalesSalesCase):
 
     def test_year_is_not_formatted(self):
         arch = self.Review.get_views([[False, "form"]])["views"]["form"]["arch"]
-        self.assertRegex(arch, r'name="year"[^>]*enable_formatting&quot;: false|'
-                         r"name=\"year\"[^>]*'enable_formatting': false")
+        self.assertRegex(
+            arch,
+            r'name="year"[^>]*enable_formatting&quot;: false|'
+            r"name=\"year\"[^>]*'enable_formatting': false",
+        )
 
     def test_dial_cap_shown_once_and_kept_in_step(self):
         from odoo.tests import Form
