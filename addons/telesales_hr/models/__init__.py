@@ -5,6 +5,7 @@ from . import telesales_rank
 from . import telesales_rank_history
 from . import telesales_team_mixin
 from . import telesales_workflow_mixin
+from . import telesales_mail_author
 from . import telesales_flag
 from . import hr_department
 from . import hr_employee
@@ -31,3 +32,5 @@ from . import telesales_team_leaderboard
 from . import telesales_agent_month
 from . import telesales_call_mapping
 from . import telesales_dialer
+from . import telesales_mail_author_models
+from . import mail_activity

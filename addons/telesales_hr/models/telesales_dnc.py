@@ -65,7 +65,7 @@ class TelesalesDnc(models.Model):
 
     _name = "telesales.dnc"
     _description = "Do-not-call Number"
-    _inherit = ["mail.thread"]
+    _inherit = ["telesales.mail.author", "mail.thread"]
     _order = "date_listed desc, id desc"
     _rec_name = "number"
 

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html2plaintext, is_html_empty
 
 from .telesales_workflow_mixin import ALL
 
@@ -24,6 +25,7 @@ class TelesalesFlag(models.Model):
     _inherit = [
         "telesales.workflow.mixin",
         "telesales.team.mixin",
+        "telesales.mail.author",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -36,6 +38,10 @@ class TelesalesFlag(models.Model):
     }
     #: flag types whose decision needs a written note (other modules add theirs)
     _flag_note_required_types = ()
+    #: flag types whose confirmation (a sanction) needs a written note
+    _flag_confirm_note_types = ()
+    #: flag types that are done when their activity is marked done (coaching)
+    _flag_done_by_activity_types = ()
     _order = "date desc, id desc"
 
     name = fields.Char(required=True)
@@ -62,6 +68,31 @@ class TelesalesFlag(models.Model):
         "res.users", string="Responsible", tracking=True
     )
     source_ref = fields.Reference(selection="_selection_source_ref", string="Source")
+    source_readable = fields.Boolean(
+        compute="_compute_source_access",
+        help="The current user may open the source record.",
+    )
+    source_name = fields.Char(
+        compute="_compute_source_access",
+        string="Source Record",
+        help="What raised the flag, named even for a user who may not open it.",
+    )
+
+    @api.depends_context("uid")
+    @api.depends("source_ref")
+    def _compute_source_access(self):
+        """The source link is offered only to who may open it: anyone else
+        sees its name (opening it would be an access error)."""
+        for flag in self:
+            source = flag.sudo().source_ref
+            source = source.exists() if source else source
+            if not source:
+                flag.source_readable = False
+                flag.source_name = False
+                continue
+            flag.source_readable = source.with_env(self.env).has_access("read")
+            model = self.env["ir.model"].sudo()._get(source._name).name
+            flag.source_name = f"{model}: {source.display_name}"
 
     @api.model
     def _selection_source_ref(self):
@@ -96,10 +127,66 @@ class TelesalesFlag(models.Model):
     def action_confirm(self):
         self._check_decider(self.env._("confirmed"))
         with self._workflow_begin("action_confirm", self.env._("confirmed")):
-            self._check_note(self.env._("confirmed"))
+            self._check_note(self.env._("confirmed"), confirming=True)
             self.state = "confirmed"
             self._on_confirmed()
         self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_open_decide(self):
+        """The form's Confirm and Dismiss buttons: a dialog that asks for the
+        decision note and says what confirming costs."""
+        self.ensure_one()
+        decision = self.env.context.get("telesales_flag_decision")
+        if decision not in ("confirm", "dismiss"):
+            decision = "confirm"
+        wizard = self.env["telesales.flag.decide"].create(
+            {
+                "flag_id": self.id,
+                "decision": decision,
+                "decision_note": self.decision_note,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Confirm the Flag")
+            if decision == "confirm"
+            else self.env._("Dismiss the Flag"),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def _confirm_consequences(self):
+        """Hook: what confirming this flag will cost, as sentences (KPI
+        points …); shown before the decision."""
+        self.ensure_one()
+        return []
+
+    def _on_activity_done(self, feedback=False):
+        """The activity of a flag that is done by doing it (a coaching) was
+        marked done: the flag is confirmed with the feedback as its note.
+        Not when the one marking it done is the person the flag is about."""
+        flags = (
+            self.sudo()
+            .exists()
+            .filtered(
+                lambda flag: flag.state == "open"
+                and flag.flag_type in self._flag_done_by_activity_types
+                and not flag.activity_ids
+                and self.env.user not in flag.employee_id.user_id
+            )
+        )
+        for flag in flags:
+            note = html2plaintext(feedback).strip() if feedback else ""
+            if not note or is_html_empty(feedback):
+                note = self.env._(
+                    "Done: the activity was marked done by %(user)s.",
+                    user=self.env.user.name,
+                )
+            flag._workflow_write(
+                {"state": "confirmed", "decision_note": flag.decision_note or note}
+            )
 
     def action_dismiss(self):
         self._check_decider(self.env._("dismissed"))
@@ -129,12 +216,12 @@ class TelesalesFlag(models.Model):
                     )
                 )
 
-    def _check_note(self, action):
+    def _check_note(self, action, confirming=False):
+        required = set(self._flag_note_required_types)
+        if confirming:
+            required |= set(self._flag_confirm_note_types)
         for flag in self:
-            if (
-                flag.flag_type in self._flag_note_required_types
-                and not (flag.decision_note or "").strip()
-            ):
+            if flag.flag_type in required and not (flag.decision_note or "").strip():
                 raise UserError(
                     self.env._(
                         "%(record)s: write the decision note before it is "

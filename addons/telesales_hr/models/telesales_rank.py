@@ -9,6 +9,8 @@ class TelesalesRank(models.Model):
     _name = "telesales.rank"
     _description = "Telesales Rank"
     _order = "company_id, sequence, id"
+    # shown as "[S1] 专员一级": found by either part
+    _rec_names_search = ["code", "name"]
 
     sequence = fields.Integer(
         required=True,

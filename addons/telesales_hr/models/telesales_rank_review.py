@@ -31,7 +31,12 @@ class TelesalesRankReview(models.Model):
 
     _name = "telesales.rank.review"
     _description = "Quarterly Rank Review"
-    _inherit = ["telesales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.workflow.mixin",
+        "telesales.mail.author",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, id desc"
 
     _workflow_fields = frozenset(
@@ -82,6 +87,7 @@ class TelesalesRankReview(models.Model):
     department_id = fields.Many2one(
         "hr.department",
         string="Scope",
+        default=lambda self: self._default_department_id(),
         tracking=True,
         help="Centre or unit reviewed (its teams included). Empty: the whole company.",
     )
@@ -253,6 +259,7 @@ class TelesalesRankReview(models.Model):
             self.env._("Only telesales managers may compute a quarterly review."),
         )
         with self._workflow_begin("action_compute", self.env._("recomputed")):
+            self._check_caller_scope(self.env._("recomputed"))
             for review in self:
                 review.sudo()._compute_lines()
         return True
@@ -400,6 +407,78 @@ class TelesalesRankReview(models.Model):
         return vals
 
     # ------------------------------------------------------------------
+    # Scope of the caller
+    # ------------------------------------------------------------------
+    @api.model
+    def _caller_units(self):
+        """The departments the current user heads, with everything under
+        them: a manager decides on the review of their own unit only."""
+        managed = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("manager_id.user_id", "=", self.env.uid)])
+        )
+        if not managed:
+            return managed
+        return managed.search([("id", "child_of", managed.ids)])
+
+    @api.model
+    def _default_department_id(self):
+        """A manager starts the review of the unit they head (the highest
+        one, if several); HR and the system start the company's."""
+        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(HR):
+            return False
+        managed = (
+            self.env["hr.department"]
+            .sudo()
+            .search(
+                [
+                    ("manager_id.user_id", "=", self.env.uid),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ]
+            )
+        )
+        highest = managed.sorted(
+            lambda d: (len((d.parent_path or "").split("/")), d.id)
+        )
+        return highest[:1].id
+
+    def _check_caller_scope(self, action):
+        """Refuse a manager's step on a review that covers teams outside the
+        unit they head (HR and the system act on every review). The review's
+        scope and each of its agents must lie in the caller's unit."""
+        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(HR):
+            return
+        units = self._caller_units()
+        for review in self:
+            lines = review.sudo().line_ids
+            outside = lines.filtered(lambda line: line.department_id not in units)
+            if review.department_id and review.department_id not in units:
+                scope = review.department_id.sudo().display_name
+            elif outside:
+                scope = ", ".join(
+                    sorted(
+                        set(
+                            outside.department_id.sudo().mapped("display_name")
+                            or [self.env._("no team")]
+                        )
+                    )
+                )
+            else:
+                continue
+            raise AccessError(
+                self.env._(
+                    "Review %(name)s covers %(scope)s, beyond the unit you "
+                    "head: it cannot be %(action)s by you. Start the review of "
+                    "your own unit (Scope), or leave it to the manager of the "
+                    "whole scope or to HR.",
+                    name=review.name,
+                    scope=scope,
+                    action=action,
+                )
+            )
+
+    # ------------------------------------------------------------------
     # Flow
     # ------------------------------------------------------------------
     def _check_group(self, group_xmlid, message):
@@ -412,6 +491,7 @@ class TelesalesRankReview(models.Model):
             self.env._("Only telesales managers may submit a quarterly review."),
         )
         with self._workflow_begin("action_submit", self.env._("submitted")):
+            self._check_caller_scope(self.env._("submitted"))
             for review in self:
                 if not review.sudo().line_ids:
                     raise UserError(
@@ -500,6 +580,7 @@ class TelesalesRankReview(models.Model):
             ),
         )
         with self._workflow_begin("action_reset_draft", self.env._("reset to draft")):
+            self._check_caller_scope(self.env._("reset to draft"))
             if self.filtered(lambda r: r.state == "approved"):
                 self._check_group(
                     HR,
@@ -518,6 +599,7 @@ class TelesalesRankReview(models.Model):
             self.env._("Only telesales managers may cancel a quarterly review."),
         )
         with self._workflow_begin("action_cancel", self.env._("cancelled")):
+            self._check_caller_scope(self.env._("cancelled"))
             if self.filtered(lambda r: r.state == "approved"):
                 self._check_group(
                     HR,
@@ -550,6 +632,20 @@ class TelesalesRankReview(models.Model):
                 lambda u: self.company_id in u.company_ids and u.active and not u.share
             )
             users = (managers - hr) or managers
+            # a company-wide review goes to whoever heads a whole centre
+            heads = (
+                self.env["hr.department"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "in", [self.company_id.id, False]),
+                        ("parent_id", "=", False),
+                        ("manager_id.user_id", "in", users.ids),
+                    ]
+                )
+                .manager_id.user_id
+            )
+            users = (users & heads) or users
         return users.sorted("id")
 
     def _schedule_for_managers(self):

@@ -24,7 +24,12 @@ class TelesalesReferralMilestone(models.Model):
 
     _name = "telesales.referral.milestone"
     _description = "Telesales Referral Bonus"
-    _inherit = ["telesales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.workflow.mixin",
+        "telesales.mail.author",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
 
     _workflow_fields = frozenset(
         {

@@ -131,6 +131,7 @@ class TestProxyPunch(ComplianceCase):
             self.proxy_flags(self.tl_a1).responsible_user_id, self.manager_a_user
         )
         flag = self.proxy_flags(self.tl_a1)
+        flag.with_user(self.manager_a_user).write({"decision_note": "Seen on camera"})
         flag.with_user(self.manager_a_user).action_confirm()
         deductions = self.Deduction.search(
             [("source_ref", "=", f"telesales.flag,{flag.id}")]
