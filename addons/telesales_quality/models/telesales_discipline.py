@@ -550,8 +550,10 @@ class TelesalesDiscipline(models.Model):
         """The HR officers who may approve a general case: never its proposer."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        users = self.env.ref(_HR).sudo().users.filtered(
-            lambda u: not u.share and company in u.company_ids
+        users = (
+            self.env.ref(_HR)
+            .sudo()
+            .users.filtered(lambda u: not u.share and company in u.company_ids)
         )
         users -= self.proposer_id
         if not users:
@@ -658,7 +660,9 @@ class TelesalesDiscipline(models.Model):
                     # a group line is decided for the whole group
                     case.sudo().activity_unlink([_ACTIVITY])
                 case.sudo().message_post(
-                    body=case._doc_env()._("Approved by %(user)s.", user=self.env.user.name)
+                    body=case._doc_env()._(
+                        "Approved by %(user)s.", user=self.env.user.name
+                    )
                 )
                 if not case._pending_lines():
                     if case.state == "to_approve":
@@ -1027,7 +1031,10 @@ class TelesalesDiscipline(models.Model):
         if rank_entry:
             vals["rank_history_id"] = rank_entry.id
             effects.append(
-                env._("Rank set to %(rank)s", rank=rank_entry.rank_id.with_env(env).display_name)
+                env._(
+                    "Rank set to %(rank)s",
+                    rank=rank_entry.rank_id.with_env(env).display_name,
+                )
             )
         if level.remove_from_post:
             departments = self.env["hr.department"].search(
@@ -1058,9 +1065,7 @@ class TelesalesDiscipline(models.Model):
                     "discipline_id": self.id,
                 }
             )
-            effects.append(
-                env._("Annual bonus of %(year)s cancelled", year=today.year)
-            )
+            effects.append(env._("Annual bonus of %(year)s cancelled", year=today.year))
         if level.observation_months:
             until = today + relativedelta(months=level.observation_months)
             current = employee.telesales_observation_until
@@ -1084,9 +1089,7 @@ class TelesalesDiscipline(models.Model):
         vals["effect_summary"] = "\n".join(effects)
         self._workflow_write(vals)
         self.sudo().message_post(
-            body=env._(
-                "Effects applied:\n%(effects)s", effects=vals["effect_summary"]
-            )
+            body=env._("Effects applied:\n%(effects)s", effects=vals["effect_summary"])
         )
 
     def _apply_rank(self, today):

@@ -73,12 +73,12 @@ class TelesalesDiscipline(models.Model):
             "case": case,
             "lang": lang,
             "severity": severity,
-            "effects": [line for line in (case.effect_labels or "").split("\n") if line],
+            "effects": [
+                line for line in (case.effect_labels or "").split("\n") if line
+            ],
             "date_facts": self._doc_date(case.date, lang),
             "date_approved": self._doc_date(case.date_approved, lang),
-            "date_letter": self._doc_date(
-                fields.Date.context_today(case), lang
-            ),
+            "date_letter": self._doc_date(fields.Date.context_today(case), lang),
             "appeal_decision": dict(
                 case._fields["appeal_decision"]._description_selection(env)
             ).get(case.appeal_decision, ""),

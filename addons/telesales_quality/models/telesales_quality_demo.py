@@ -64,7 +64,9 @@ class TelesalesDiscipline(models.Model):
                 "company_id": self.env.company.id,
                 "company_ids": [Command.set(self.env.company.ids)],
                 "groups_id": [
-                    Command.set(self.env.ref("telesales_quality.group_qa_inspector").ids)
+                    Command.set(
+                        self.env.ref("telesales_quality.group_qa_inspector").ids
+                    )
                 ],
             }
         )

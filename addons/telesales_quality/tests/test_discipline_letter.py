@@ -32,9 +32,11 @@ class TestDisciplineLetter(QualityCase):
         report = self.env.ref(
             "telesales_quality.action_report_telesales_discipline_letter"
         )
-        html = report.with_user(self.hr_user)._render_qweb_html(
-            report.report_name, case.ids
-        )[0].decode()
+        html = (
+            report.with_user(self.hr_user)
+            ._render_qweb_html(report.report_name, case.ids)[0]
+            .decode()
+        )
         body = html[html.index('class="page"') :]
         return re.sub(r"\s+", "", body)
 

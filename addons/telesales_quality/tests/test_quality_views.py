@@ -31,7 +31,9 @@ class TestQualityViews(QualityCase):
             self.assertEqual(kanban.get("default_group_by"), "state")
             # the state changes only through the buttons
             self.assertEqual(kanban.get("records_draggable"), "false")
-            self.assertTrue(kanban.xpath("//field[@name='activity_ids'][@widget='kanban_activity']"))
+            self.assertTrue(
+                kanban.xpath("//field[@name='activity_ids'][@widget='kanban_activity']")
+            )
             self.assertTrue(kanban.xpath("//field[@name='employee_id']"))
             activity = etree.fromstring(views["views"]["activity"]["arch"])
             self.assertEqual(activity.tag, "activity")
