@@ -8,6 +8,7 @@ from . import telesales_qa_inspection
 from . import telesales_qa_inspection_line
 from . import telesales_discipline_level
 from . import telesales_discipline
+from . import telesales_discipline_document
 from . import telesales_discipline_approval
 from . import telesales_coaching
 from . import telesales_annual_bonus_block

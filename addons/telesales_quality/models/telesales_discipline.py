@@ -409,6 +409,7 @@ class TelesalesDiscipline(models.Model):
             )
             case.approval_path = "committee" if serious else "hr"
 
+    @api.depends_context("lang")
     @api.depends("level_id", "case_type")
     def _compute_effect_labels(self):
         for case in self:
@@ -453,11 +454,11 @@ class TelesalesDiscipline(models.Model):
                 vals["level_id"] = dismissal.id
             case._workflow_write(vals)
             case.sudo().message_post(
-                body=self.env._(
+                body=case._doc_env()._(
                     "%(employee)s is under observation until %(date)s: dismissal "
                     "is proposed.",
                     employee=case.employee_id.name,
-                    date=until,
+                    date=case._doc_date(until, case._doc_lang()),
                 )
             )
 
@@ -502,7 +503,8 @@ class TelesalesDiscipline(models.Model):
 
     def _my_pending_lines(self):
         self.ensure_one()
-        if not self.id:
+        if not self.id or self.env.user == self.proposer_id:
+            # whoever proposes a case never decides it
             return self.env["telesales.discipline.approval"]
         return self._pending_lines().filtered(
             lambda rec: rec._is_approver(self.env.user)
@@ -525,6 +527,49 @@ class TelesalesDiscipline(models.Model):
             )
         return members
 
+    def _deciding_committee(self):
+        """The members who vote on the case: the committee but its proposer,
+        who never decides their own case."""
+        self.ensure_one()
+        members = self._committee() - self.proposer_id
+        if not members:
+            raise UserError(
+                self.env._(
+                    "The quality committee of %(company)s has no member other "
+                    "than %(user)s, who proposed the case %(name)s: whoever "
+                    "proposes a case cannot also decide it. Add another member "
+                    "to the committee in Telesales settings.",
+                    company=self.company_id.name,
+                    user=self.proposer_id.name,
+                    name=self.name,
+                )
+            )
+        return members
+
+    def _hr_approvers(self):
+        """The HR officers who may approve a general case: never its proposer."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        users = (
+            self.env.ref(_HR)
+            .sudo()
+            .users.filtered(lambda u: not u.share and company in u.company_ids)
+        )
+        users -= self.proposer_id
+        if not users:
+            raise UserError(
+                self.env._(
+                    "No HR officer other than %(user)s, who proposed the case "
+                    "%(name)s, can approve it: whoever proposes a case cannot "
+                    "also approve it. Give another user of %(company)s the HR "
+                    "officer role.",
+                    user=self.proposer_id.name,
+                    name=self.name,
+                    company=company.name,
+                )
+            )
+        return users
+
     def _schedule_for(self, users, summary, note=None):
         for user in users:
             self.sudo().activity_schedule(
@@ -541,9 +586,10 @@ class TelesalesDiscipline(models.Model):
                 if case.approval_path == "committee":
                     vals_list = [
                         {"discipline_id": case.id, "round": round_, "user_id": user.id}
-                        for user in case._committee()
+                        for user in case._deciding_committee()
                     ]
                 else:
+                    case._hr_approvers()
                     vals_list = [
                         {
                             "discipline_id": case.id,
@@ -561,7 +607,7 @@ class TelesalesDiscipline(models.Model):
                     }
                 )
                 case._schedule_for(
-                    lines._approvers(),
+                    lines._approvers() - case.proposer_id,
                     self.env._(
                         "Approve the disciplinary case %(name)s", name=case.name
                     ),
@@ -578,6 +624,15 @@ class TelesalesDiscipline(models.Model):
                 raise UserError(
                     self.env._(
                         "The case %(name)s is not waiting for a decision.",
+                        name=case.name,
+                    )
+                )
+            if case.proposer_id == self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "%(user)s proposed the case %(name)s: whoever proposes a "
+                        "case cannot also approve or reject it.",
+                        user=self.env.user.name,
                         name=case.name,
                     )
                 )
@@ -605,7 +660,9 @@ class TelesalesDiscipline(models.Model):
                     # a group line is decided for the whole group
                     case.sudo().activity_unlink([_ACTIVITY])
                 case.sudo().message_post(
-                    body=self.env._("Approved by %(user)s.", user=self.env.user.name)
+                    body=case._doc_env()._(
+                        "Approved by %(user)s.", user=self.env.user.name
+                    )
                 )
                 if not case._pending_lines():
                     if case.state == "to_approve":
@@ -641,7 +698,7 @@ class TelesalesDiscipline(models.Model):
             if case.state == "to_approve":
                 case._workflow_write({"state": "rejected", "rejection_reason": reason})
                 case.sudo().message_post(
-                    body=self.env._(
+                    body=case._doc_env()._(
                         "Rejected by %(user)s: %(reason)s",
                         user=self.env.user.name,
                         reason=reason,
@@ -662,7 +719,7 @@ class TelesalesDiscipline(models.Model):
                     }
                 )
                 case.sudo().message_post(
-                    body=self.env._(
+                    body=case._doc_env()._(
                         "The proposed appeal decision was rejected by %(user)s: "
                         "%(reason)s",
                         user=self.env.user.name,
@@ -670,7 +727,7 @@ class TelesalesDiscipline(models.Model):
                     )
                 )
                 case._schedule_for(
-                    case._committee(),
+                    case._deciding_committee(),
                     self.env._("Decide the appeal of %(name)s", name=case.name),
                 )
 
@@ -679,7 +736,7 @@ class TelesalesDiscipline(models.Model):
         self._workflow_write(
             {"state": "approved", "date_approved": fields.Date.context_today(self)}
         )
-        self.sudo().message_post(body=self.env._("The case is approved."))
+        self.sudo().message_post(body=self._doc_env()._("The case is approved."))
         user = self.employee_id.sudo().user_id
         if user:
             self._schedule_for(
@@ -718,7 +775,7 @@ class TelesalesDiscipline(models.Model):
                             name=case.name,
                         )
                     )
-                committee = case._committee()
+                committee = case._deciding_committee()
                 case._workflow_write(
                     {
                         "state": "appealed",
@@ -750,7 +807,16 @@ class TelesalesDiscipline(models.Model):
             "action_propose_appeal_decision", self.env._("decided on appeal")
         ):
             for case in self:
-                committee = case._committee()
+                committee = case._deciding_committee()
+                if self.env.user == case.proposer_id:
+                    raise AccessError(
+                        self.env._(
+                            "%(user)s proposed the case %(name)s: whoever proposes "
+                            "a case cannot also decide its appeal.",
+                            user=self.env.user.name,
+                            name=case.name,
+                        )
+                    )
                 if self.env.user not in committee:
                     raise AccessError(
                         self.env._(
@@ -796,13 +862,13 @@ class TelesalesDiscipline(models.Model):
                     note,
                 )
                 case.sudo().message_post(
-                    body=self.env._(
+                    body=case._doc_env()._(
                         "%(user)s proposes to decide the appeal: %(decision)s. "
                         "%(note)s",
                         user=self.env.user.name,
                         decision=dict(
                             self._fields["appeal_decision"]._description_selection(
-                                self.env
+                                case._doc_env()
                             )
                         )[decision],
                         note=note,
@@ -825,10 +891,12 @@ class TelesalesDiscipline(models.Model):
                 )
         self._workflow_write(vals)
         self.sudo().message_post(
-            body=self.env._(
+            body=self._doc_env()._(
                 "The committee decided the appeal: %(decision)s. %(note)s",
                 decision=dict(
-                    self._fields["appeal_decision"]._description_selection(self.env)
+                    self._fields["appeal_decision"]._description_selection(
+                        self._doc_env()
+                    )
                 )[decision],
                 note=self.appeal_note,
             ),
@@ -868,7 +936,7 @@ class TelesalesDiscipline(models.Model):
         self.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
         for case in self:
             case.sudo().message_post(
-                body=self.env._("The employee confirmed the facts.")
+                body=case._doc_env()._("The employee confirmed the facts.")
             )
         return True
 
@@ -889,7 +957,7 @@ class TelesalesDiscipline(models.Model):
         self.sudo().activity_unlink([_ACTIVITY])
         for case in self:
             case.sudo().message_post(
-                body=self.env._(
+                body=case._doc_env()._(
                     "Refusal to confirm the facts recorded: %(note)s", note=note
                 )
             )
@@ -925,16 +993,23 @@ class TelesalesDiscipline(models.Model):
         employee = self.employee_id
         company = self.company_id
         effects = []
+        # the effects are the case's record and its letter's: in their language
+        env = self._doc_env()
+        lang = env.lang
+
+        def day(value):
+            return self._doc_date(value, lang)
+
         vals = {
             "state": "applied",
             "date_applied": today,
             "period": today.replace(day=1),
         }
         effects.append(
-            self.env._(
+            env._(
                 "%(points)s behaviour-quality points in %(month)s",
                 points=f"{self.points:g}",
-                month=today.strftime("%Y-%m"),
+                month=self._doc_date(today, lang, month=True),
             )
         )
         if level.coaching:
@@ -942,21 +1017,24 @@ class TelesalesDiscipline(models.Model):
                 employee,
                 today,
                 max(company.telesales_coaching_days, 1),
-                self.env._("Disciplinary case %(name)s", name=self.name),
+                env._("Disciplinary case %(name)s", name=self.name),
                 discipline=self,
             )
             effects.append(
-                self.env._(
+                env._(
                     "Offline coaching from %(start)s to %(end)s",
-                    start=coaching.date_from,
-                    end=coaching.date_to,
+                    start=day(coaching.date_from),
+                    end=day(coaching.date_to),
                 )
             )
         rank_entry = self._apply_rank(today)
         if rank_entry:
             vals["rank_history_id"] = rank_entry.id
             effects.append(
-                self.env._("Rank set to %(rank)s", rank=rank_entry.rank_id.display_name)
+                env._(
+                    "Rank set to %(rank)s",
+                    rank=rank_entry.rank_id.with_env(env).display_name,
+                )
             )
         if level.remove_from_post:
             departments = self.env["hr.department"].search(
@@ -964,7 +1042,7 @@ class TelesalesDiscipline(models.Model):
             )
             for department in departments:
                 department.message_post(
-                    body=self.env._(
+                    body=env._(
                         "%(employee)s is removed from the post of leader by the "
                         "disciplinary case %(name)s.",
                         employee=employee.name,
@@ -974,7 +1052,7 @@ class TelesalesDiscipline(models.Model):
             departments.write({"manager_id": False})
             if departments:
                 effects.append(
-                    self.env._(
+                    env._(
                         "Removed from the lead of %(departments)s",
                         departments=", ".join(departments.mapped("name")),
                     )
@@ -987,35 +1065,31 @@ class TelesalesDiscipline(models.Model):
                     "discipline_id": self.id,
                 }
             )
-            effects.append(
-                self.env._("Annual bonus of %(year)s cancelled", year=today.year)
-            )
+            effects.append(env._("Annual bonus of %(year)s cancelled", year=today.year))
         if level.observation_months:
             until = today + relativedelta(months=level.observation_months)
             current = employee.telesales_observation_until
             employee.telesales_observation_until = max(until, current or until)
             vals["observation_until"] = until
-            effects.append(self.env._("Under observation until %(date)s", date=until))
+            effects.append(env._("Under observation until %(date)s", date=day(until)))
         if level.dismissal:
             employee.write(
                 {
                     "departure_reason_id": self.env.ref("hr.departure_fired").id,
                     "departure_date": today,
-                    "departure_description": self.env._(
+                    "departure_description": env._(
                         "Dismissed by the disciplinary case %(name)s.", name=self.name
                     ),
                 }
             )
             employee.with_context(no_wizard=True).action_archive()
-            effects.append(self.env._("Employment ended on %(date)s", date=today))
+            effects.append(env._("Employment ended on %(date)s", date=day(today)))
         if level.block_promotion:
-            effects.append(self.env._("No promotion in the quarter review"))
+            effects.append(env._("No promotion in the quarter review"))
         vals["effect_summary"] = "\n".join(effects)
         self._workflow_write(vals)
         self.sudo().message_post(
-            body=self.env._(
-                "Effects applied:\n%(effects)s", effects=vals["effect_summary"]
-            )
+            body=env._("Effects applied:\n%(effects)s", effects=vals["effect_summary"])
         )
 
     def _apply_rank(self, today):
@@ -1032,7 +1106,7 @@ class TelesalesDiscipline(models.Model):
         rank = History._rank_at(employee, today).get(employee.id)
         if not rank:
             self.sudo().message_post(
-                body=self.env._(
+                body=self._doc_env()._(
                     "%(employee)s holds no telesales rank: no demotion written.",
                     employee=employee.name,
                 )
@@ -1084,7 +1158,8 @@ class TelesalesDiscipline(models.Model):
             )._workflow_write({"decision": "cancelled"})
             case.activity_unlink([_ACTIVITY])
             case._workflow_write({"state": "cancelled", "cancel_reason": reason})
-            note = self.env._("Cancelled: %(reason)s", reason=reason)
+            env = case._doc_env()
+            note = env._("Cancelled: %(reason)s", reason=reason)
             if was_applied:
                 case.coaching_ids.filtered(
                     lambda c: c.state == "planned"
@@ -1101,7 +1176,7 @@ class TelesalesDiscipline(models.Model):
                 ):
                     employee.telesales_observation_until = False
                 if case.rank_history_id or case.level_id.dismissal:
-                    note += " " + self.env._(
+                    note += " " + env._(
                         "The rank history and the employment are not rewritten: "
                         "HR corrects them with a new entry if needed."
                     )

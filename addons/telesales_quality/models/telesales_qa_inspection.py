@@ -409,6 +409,18 @@ class TelesalesQaInspection(models.Model):
 
     def _appeal(self, reason):
         for inspection in self:
+            reviewers = inspection._reviewer_users()
+            if not reviewers:
+                raise UserError(
+                    self.env._(
+                        "Nobody but %(inspector)s, who made the inspection %(name)s, "
+                        "could review its appeal: ask HR to add another member to "
+                        "the quality committee in Telesales settings. The appeal is "
+                        "not recorded.",
+                        inspector=inspection.inspector_id.name,
+                        name=inspection.name,
+                    )
+                )
             inspection.write(
                 {
                     "state": "appealed",
@@ -420,7 +432,7 @@ class TelesalesQaInspection(models.Model):
             inspection.activity_feedback(
                 ["mail.mail_activity_data_todo"], user_id=self.env.uid
             )
-            for user in inspection._reviewer_users():
+            for user in reviewers:
                 inspection.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Review the appeal of an inspection"),
@@ -429,12 +441,19 @@ class TelesalesQaInspection(models.Model):
                 )
 
     def _reviewer_users(self):
-        """Who reviews appeals: the quality committee, else HR officers."""
+        """Who reviews an appeal: the quality committee, never the inspector
+        who made the inspection. When the committee is only that inspector
+        (or empty), the HR officers review it, as an HR office would: an
+        agent's appeal within its deadline always reaches someone."""
         self.ensure_one()
-        users = self.company_id.telesales_committee_user_ids
+        users = self.company_id.telesales_committee_user_ids - self.inspector_id
         if not users:
-            users = self.env.ref("telesales_hr.group_telesales_hr").users.filtered(
-                lambda u: self.company_id in u.company_ids
+            users = (
+                self.env.ref("telesales_hr.group_telesales_hr")
+                .sudo()
+                .users.filtered(
+                    lambda u: not u.share and self.company_id in u.company_ids
+                )
             )
         return users - self.inspector_id
 

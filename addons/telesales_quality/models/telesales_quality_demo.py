@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
 
-from odoo import api, models
+from odoo import Command, api, models
 
 _DEMO_SEED = 20130101
 # (level xml id, severity, final state) of the demo cases, one per agent
@@ -37,8 +37,39 @@ class TelesalesDiscipline(models.Model):
         )
         if not agents:
             return
-        inspections = self._telesales_demo_inspections(agents, per_agent, rng, admin)
-        self._telesales_demo_cases(agents, inspections, rng, admin)
+        # an inspector inspects and proposes, the administrator (HR and the
+        # committee) decides: whoever proposes a case never approves it, and
+        # an appeal never goes back to its own inspector
+        inspector = self._telesales_demo_inspector()
+        inspections = self._telesales_demo_inspections(
+            agents, per_agent, rng, inspector
+        )
+        self._telesales_demo_cases(agents, inspections, rng, admin, inspector)
+
+    @api.model
+    def _telesales_demo_inspector(self):
+        """The demo QA inspector (login and password ``qa``)."""
+        Users = self.env["res.users"].with_context(active_test=False)
+        user = Users.search([("login", "=", "qa")], limit=1)
+        if user:
+            return user
+        lang = "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else "en_US"
+        return Users.with_context(no_reset_password=True).create(
+            {
+                "name": "质检专员 QA Inspector",
+                "login": "qa",
+                "password": "qa",
+                "lang": lang,
+                "tz": "Asia/Shanghai",
+                "company_id": self.env.company.id,
+                "company_ids": [Command.set(self.env.company.ids)],
+                "groups_id": [
+                    Command.set(
+                        self.env.ref("telesales_quality.group_qa_inspector").ids
+                    )
+                ],
+            }
+        )
 
     @api.model
     def _telesales_demo_inspections(self, agents, per_agent, rng, inspector):
@@ -94,10 +125,10 @@ class TelesalesDiscipline(models.Model):
         return inspections
 
     @api.model
-    def _telesales_demo_cases(self, agents, inspections, rng, admin):
+    def _telesales_demo_cases(self, agents, inspections, rng, admin, inspector):
         failed = inspections.filtered(lambda i: i.state != "draft" and not i.passed)
         by_agent = {i.employee_id.id: i for i in failed}
-        Case = self.with_user(admin)
+        Case = self.with_user(inspector)
         for agent, (level_ref, severity, state) in zip(
             rng.sample(list(agents), min(len(agents), len(_DEMO_CASES))),
             _DEMO_CASES,
@@ -120,6 +151,7 @@ class TelesalesDiscipline(models.Model):
             if state == "draft":
                 continue
             case.action_submit()
+            case = case.with_user(admin)
             if state == "rejected":
                 case.action_reject(
                     self.env._("The recording does not prove the facts.")

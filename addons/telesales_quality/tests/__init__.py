@@ -8,3 +8,6 @@ from . import test_quality_access
 from . import test_quality_demo
 from . import test_quality_exports
 from . import test_quality_workflow_guard
+from . import test_discipline_letter
+from . import test_discipline_proposer
+from . import test_quality_views
