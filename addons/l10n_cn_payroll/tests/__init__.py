@@ -1,0 +1,6 @@
+from . import test_cn_tax
+from . import test_contributions
+from . import test_withholding
+from . import test_iit_special_cases
+from . import test_outputs
+from . import test_access
