@@ -23,7 +23,6 @@ class L10nCnCity(models.Model):
         "(工资支付暂行规定 §16 and the city's wage payment rules).",
     )
     deduction_cap_source = fields.Char(
-        string="Deduction Cap Source",
         help="The rule the cap stands on.",
     )
     parameter_ids = fields.One2many(
@@ -57,7 +56,7 @@ class L10nCnDatedMixin(models.AbstractModel):
     _order = "city_id, date_from desc"
 
     city_id = fields.Many2one(
-        "l10n_cn.city", string="City", required=True, ondelete="cascade", index=True
+        "l10n_cn.city", required=True, ondelete="cascade", index=True
     )
     date_from = fields.Date(string="Valid From", required=True)
     date_to = fields.Date(string="Valid To")
@@ -107,11 +106,8 @@ class L10nCnDatedMixin(models.AbstractModel):
     @api.depends("city_id", "date_from", "date_to")
     def _compute_display_name(self):
         for row in self:
-            row.display_name = "%s %s – %s" % (
-                row.city_id.name or "",
-                row.date_from or "",
-                row.date_to or "…",
-            )
+            end = row.date_to or "…"
+            row.display_name = f"{row.city_id.name or ''} {row.date_from or ''} – {end}"
 
 
 class L10nCnMinimumWage(models.Model):

@@ -21,9 +21,7 @@ class L10nCnContributionBase(models.Model):
     company_id = fields.Many2one(related="employee_id.company_id", store=True)
     date_from = fields.Date(string="Valid From", required=True)
     date_to = fields.Date(string="Valid To")
-    si_base = fields.Float(
-        string="Declared SI Base", digits="Payroll", required=True
-    )
+    si_base = fields.Float(string="Declared SI Base", digits="Payroll", required=True)
     hf_base = fields.Float(
         string="Declared HF Base",
         digits="Payroll",
@@ -37,8 +35,7 @@ class L10nCnContributionBase(models.Model):
         string="SI Base Used",
         digits="Payroll",
         compute="_compute_clamped",
-        help="The declared base within the city's range at the start of the "
-        "period.",
+        help="The declared base within the city's range at the start of the " "period.",
     )
     hf_base_clamped = fields.Float(
         string="HF Base Used", digits="Payroll", compute="_compute_clamped"

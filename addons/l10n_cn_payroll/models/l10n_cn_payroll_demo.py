@@ -50,15 +50,15 @@ class L10nCnPayrollDemo(models.AbstractModel):
                 {
                     "name": name,
                     "company_id": company.id,
-                    "barcode": "CN%03d" % index,
-                    "identification_id": "31010119900101%04d" % index,
+                    "barcode": f"CN{index:03d}",
+                    "identification_id": f"31010119900101{index:04d}",
                     "l10n_cn_city_id": city.id,
                     "l10n_cn_id_type": "resident_id",
                 }
             )
             self.env["hr.contract"].create(
                 {
-                    "name": "%s %s" % (name, hired.year),
+                    "name": f"{name} {hired.year}",
                     "employee_id": employee.id,
                     "company_id": company.id,
                     "wage": wage,

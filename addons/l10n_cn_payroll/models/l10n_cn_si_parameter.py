@@ -34,7 +34,8 @@ class L10nCnSiParameter(models.Model):
     medical_employer = fields.Float(
         string="Medical Employer (%)",
         digits=(5, 3),
-        help="Maternity insurance is merged into medical insurance (国办发〔2019〕10号).",
+        help="Maternity insurance is merged into medical insurance "
+        "(国办发〔2019〕10号).",
     )
     medical_employee = fields.Float(string="Medical Employee (%)", digits=(5, 3))
     medical_employee_fixed = fields.Float(

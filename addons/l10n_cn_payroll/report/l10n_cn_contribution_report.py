@@ -1,6 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 AMOUNTS = [
     ("pension_ee", "Pension (Employee)"),
@@ -29,7 +30,7 @@ class L10nCnContributionReport(models.Model):
 
     month = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    city_id = fields.Many2one("l10n_cn.city", string="City", readonly=True)
+    city_id = fields.Many2one("l10n_cn.city", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
     payslip_id = fields.Many2one("hr.payslip", readonly=True)
     si_base = fields.Float(string="SI Base", readonly=True, aggregator="sum")
@@ -48,14 +49,19 @@ class L10nCnContributionReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        columns = ",\n".join(
-            f"sg.s * p.l10n_cn_{name} AS {name}"
+        amounts = [
+            SQL(
+                "sg.s * p.%s AS %s",
+                SQL.identifier("l10n_cn_" + name),
+                SQL.identifier(name),
+            )
             for name, _label in AMOUNTS
             if name not in ("employee_total", "employer_total")
-        )
+        ]
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT p.id AS id,
                        p.id AS payslip_id,
                        p.company_id,
@@ -64,14 +70,18 @@ class L10nCnContributionReport(models.Model):
                        date_trunc('month', p.date_from)::date AS month,
                        sg.s * p.l10n_cn_si_base AS si_base,
                        sg.s * p.l10n_cn_hf_base AS hf_base,
-                       {columns},
+                       %s,
                        sg.s * p.l10n_cn_employee_contributions AS employee_total,
                        sg.s * p.l10n_cn_employer_contributions AS employer_total
                   FROM hr_payslip p
                  CROSS JOIN LATERAL (
+                       -- a refund (credit note) reverses its payslip
                        SELECT CASE WHEN p.credit_note THEN -1 ELSE 1 END AS s
                  ) sg
                  WHERE p.state = 'done' AND p.l10n_cn_city_id IS NOT NULL
             )
-            """  # noqa: S608 - no user input in the statement
+            """,
+                SQL.identifier(self._table),
+                SQL(", ").join(amounts),
+            )
         )

@@ -29,7 +29,9 @@ class L10nCnContributionXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(self.env._("Contributions"))
         titles = [self.env._("City"), self.env._("Month"), self.env._("Payslips")]
         labels = dict(self.env["l10n_cn.contribution.report"]._fields.items())
-        titles += [labels[name].get_description(self.env)["string"] for name, _l in AMOUNTS]
+        titles += [
+            labels[name].get_description(self.env)["string"] for name, _l in AMOUNTS
+        ]
         for col, title in enumerate(titles):
             sheet.write_string(0, col, title, header)
         for row, group in enumerate(self.groups(objs), start=1):

@@ -115,7 +115,7 @@ class CnPayrollCase(TransactionCase):
                 "date_from": first,
                 "date_to": last,
                 "company_id": self.company.id,
-                "name": "%s %s" % (employee.name, first),
+                "name": f"{employee.name} {first}",
             }
         )
         if bonus:
@@ -137,9 +137,12 @@ class CnPayrollCase(TransactionCase):
         self.assertEqual(slip.state, "done")
         return slip
 
-    def run_year(self, employee, months=range(1, 13), **kwargs):
+    def run_year(self, employee, months=None, **kwargs):
+        months = months or range(1, 13)
         return [self.done(employee, month, **kwargs) for month in months]
 
     @staticmethod
     def line(slip, code):
-        return sum(slip.line_ids.filtered(lambda line: line.code == code).mapped("total"))
+        return sum(
+            slip.line_ids.filtered(lambda line: line.code == code).mapped("total")
+        )

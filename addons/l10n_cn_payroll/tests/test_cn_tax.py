@@ -44,7 +44,9 @@ class TestCnTax(TransactionCase):
 
     def test_table_bounds(self):
         # an upper bound belongs to its bracket: "up to 36,000"
-        self.assertEqual(cn_tax.tax_on_table(36000, self.cumulative)[0], Decimal("1080.00"))
+        self.assertEqual(
+            cn_tax.tax_on_table(36000, self.cumulative)[0], Decimal("1080.00")
+        )
         self.assertEqual(
             cn_tax.tax_on_table(36001, self.cumulative)[0], Decimal("1080.10")
         )

@@ -21,7 +21,9 @@ class TestContributions(CnPayrollCase):
         self.assertEqual(self.line(slip, "CN_HF_EE"), -125.0)
         self.assertEqual(self.line(slip, "CN_HF_ER"), 125.0)
         # zero-rate unemployment leaves no employee line
-        self.assertFalse(slip.line_ids.filtered(lambda line: line.code == "CN_UNEMP_EE"))
+        self.assertFalse(
+            slip.line_ids.filtered(lambda line: line.code == "CN_UNEMP_EE")
+        )
         self.assertEqual(self.line(slip, "CN_UNEMP_ER"), 15.0)
 
     def test_base_clamped_at_ceiling(self):
@@ -116,6 +118,10 @@ class TestContributions(CnPayrollCase):
             self.assertEqual(len(param.injury_rate_ids), 8, code)
             self.assertTrue(city.minimum_wage_at(date(2025, 8, 1)).amount, code)
         shanghai = self.env.ref("l10n_cn_payroll.city_shanghai")
-        self.assertTrue(shanghai.minimum_wage_at(date(2025, 8, 1)).excludes_contributions)
+        self.assertTrue(
+            shanghai.minimum_wage_at(date(2025, 8, 1)).excludes_contributions
+        )
         shenzhen = self.env.ref("l10n_cn_payroll.city_shenzhen")
-        self.assertFalse(shenzhen.minimum_wage_at(date(2025, 8, 1)).excludes_contributions)
+        self.assertFalse(
+            shenzhen.minimum_wage_at(date(2025, 8, 1)).excludes_contributions
+        )

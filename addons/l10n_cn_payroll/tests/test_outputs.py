@@ -16,12 +16,32 @@ WITHHOLDING_RUN = "l10n_cn_payroll.action_report_withholding_xlsx_run"
 CONTRIBUTIONS_RUN = "l10n_cn_payroll.action_report_contribution_xlsx_run"
 PAYSLIP_PDF = "l10n_cn_payroll.action_report_payslip_cn"
 
-EXPECTED_COLUMNS = (
-    "工号 *姓名 *证件类型 *证件号码 本期收入 本期免税收入 基本养老保险费 基本医疗保险费 "
-    "失业保险费 住房公积金 累计子女教育 累计继续教育 累计住房贷款利息 累计住房租金 "
-    "累计赡养老人 累计3岁以下婴幼儿照护 累计个人养老金 企业(职业)年金 商业健康保险 "
-    "税延养老保险 其他 准予扣除的捐赠额 减免税额 备注"
-).split()
+EXPECTED_COLUMNS = [
+    "工号",
+    "*姓名",
+    "*证件类型",
+    "*证件号码",
+    "本期收入",
+    "本期免税收入",
+    "基本养老保险费",
+    "基本医疗保险费",
+    "失业保险费",
+    "住房公积金",
+    "累计子女教育",
+    "累计继续教育",
+    "累计住房贷款利息",
+    "累计住房租金",
+    "累计赡养老人",
+    "累计3岁以下婴幼儿照护",
+    "累计个人养老金",
+    "企业(职业)年金",
+    "商业健康保险",
+    "税延养老保险",
+    "其他",
+    "准予扣除的捐赠额",
+    "减免税额",
+    "备注",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -77,7 +97,11 @@ class TestOutputs(CnPayrollCase):
 
     def test_batch_sheets(self):
         run = self.env["hr.payslip.run"].create(
-            {"name": "2025-03", "date_start": date(YEAR, 3, 1), "date_end": date(YEAR, 3, 31)}
+            {
+                "name": "2025-03",
+                "date_start": date(YEAR, 3, 1),
+                "date_end": date(YEAR, 3, 31),
+            }
         )
         slips = self.done(self.alice, 3) | self.done(self.bob, 3)
         slips.payslip_run_id = run
@@ -124,4 +148,4 @@ class TestOutputs(CnPayrollCase):
         self.assertIn("累计应纳税所得额", html)
         for line in slip.line_ids.filtered("appears_on_payslip"):
             self.assertIn(line.code, html)
-        self.assertIn("{:,.2f}".format(slip.l10n_cn_cum_taxable), html)
+        self.assertIn(f"{slip.l10n_cn_cum_taxable:,.2f}", html)
