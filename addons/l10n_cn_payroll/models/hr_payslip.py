@@ -36,7 +36,9 @@ def _money_field(string, **kwargs):
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
-    l10n_cn_prepared = fields.Boolean(copy=False, readonly=True)
+    l10n_cn_prepared = fields.Boolean(
+        string="Statutory Figures Computed", copy=False, readonly=True
+    )
     l10n_cn_city_id = fields.Many2one(
         "l10n_cn.city", string="Contribution City", readonly=True, index=True
     )
