@@ -4,3 +4,4 @@ from . import test_withholding
 from . import test_iit_special_cases
 from . import test_outputs
 from . import test_access
+from . import test_demo
