@@ -26,6 +26,7 @@
         "views/l10n_cn_employee_data_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_payslip_views.xml",
+        "views/l10n_cn_pay_policy_views.xml",
         "report/l10n_cn_contribution_report_views.xml",
         "report/l10n_cn_payslip_report.xml",
         "report/l10n_cn_reports.xml",

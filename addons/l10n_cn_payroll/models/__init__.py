@@ -10,3 +10,4 @@ from . import hr_employee
 from . import hr_payslip
 from . import hr_payslip_iit
 from . import l10n_cn_payroll_demo
+from . import l10n_cn_pay_policy

@@ -114,7 +114,9 @@ class HrPayslip(models.Model):  # pylint: disable=consider-merging-classes-inher
         """This company's done payslips of the employee in the calendar year,
         up to this period, this one excluded."""
         self.ensure_one()
-        return self.search(
+        # sudo: the tax withheld must not depend on which payslips the user
+        # computing this one may see (OCA officers see their departments only)
+        return self.sudo().search(
             [
                 ("employee_id", "=", self.employee_id.id),
                 ("company_id", "=", self.company_id.id),
