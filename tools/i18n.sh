@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source tools/setup.sh
 DB=${TEST_DB:-telesales_test}
 if [ "${1:-}" != "--check" ]; then
-    for module in telesales_hr telesales_quality telesales_payroll; do
+    for module in telesales_hr telesales_quality telesales_payroll l10n_cn_payroll; do
         say "exporting $module.pot from $DB"
         "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --log-level=warn \
             --i18n-export="addons/$module/i18n/$module.pot" --modules="$module" --stop-after-init

@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll"]
+MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll", "l10n_cn_payroll"]
 
 
 def merge(module, check):

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source tools/setup.sh
 
 TEST_DB=${TEST_DB:-telesales_test}
-MODULES=telesales_hr,telesales_quality,telesales_payroll
+MODULES=telesales_hr,telesales_quality,telesales_payroll,l10n_cn_payroll
 LOG_DIR=$STATE_DIR/log
 mkdir -p "$LOG_DIR"
 export TELESALES_ODOO_CONF=$ODOO_CONF TELESALES_TEST_DB=$TEST_DB

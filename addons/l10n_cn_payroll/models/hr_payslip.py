@@ -1,0 +1,212 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Social insurance and housing fund on the payslip.
+
+The salary rules stay one line long (``result = -payslip.l10n_cn_amount(
+"pension_ee")``): the figures are computed here from the dated parameter
+rows, and the payslip keeps the rows it used and every intermediate figure,
+so each line traces to its parameters.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .cn_tax import D, clamp_base, contribution
+
+#: contribution kinds: (field suffix, side)
+CONTRIBUTIONS = [
+    "pension_ee",
+    "medical_ee",
+    "unemployment_ee",
+    "hf_ee",
+    "pension_er",
+    "medical_er",
+    "unemployment_er",
+    "injury_er",
+    "hf_er",
+]
+EMPLOYEE_CONTRIBUTIONS = [kind for kind in CONTRIBUTIONS if kind.endswith("_ee")]
+EMPLOYER_CONTRIBUTIONS = [kind for kind in CONTRIBUTIONS if kind.endswith("_er")]
+
+
+def _money_field(string, **kwargs):
+    return fields.Float(string=string, digits="Payroll", readonly=True, **kwargs)
+
+
+class HrPayslip(models.Model):
+    _inherit = "hr.payslip"
+
+    l10n_cn_prepared = fields.Boolean(
+        string="Statutory Figures Computed", copy=False, readonly=True
+    )
+    l10n_cn_city_id = fields.Many2one(
+        "l10n_cn.city", string="Contribution City", readonly=True, index=True
+    )
+    l10n_cn_parameter_id = fields.Many2one(
+        "l10n_cn.si.parameter", string="SI/HF Parameters Used", readonly=True
+    )
+    l10n_cn_base_id = fields.Many2one(
+        "l10n_cn.contribution.base", string="Declared Base Used", readonly=True
+    )
+    l10n_cn_minimum_wage_id = fields.Many2one(
+        "l10n_cn.minimum.wage", string="Minimum Wage Used", readonly=True
+    )
+    l10n_cn_declared_base = _money_field("Declared Base")
+    l10n_cn_si_base = _money_field("SI Base")
+    l10n_cn_hf_base = _money_field("HF Base")
+    l10n_cn_hf_rate = fields.Float(string="HF Rate (%)", readonly=True)
+    l10n_cn_pension_ee = _money_field("Pension (Employee)")
+    l10n_cn_medical_ee = _money_field("Medical (Employee)")
+    l10n_cn_unemployment_ee = _money_field("Unemployment (Employee)")
+    l10n_cn_hf_ee = _money_field("Housing Fund (Employee)")
+    l10n_cn_pension_er = _money_field("Pension (Employer)")
+    l10n_cn_medical_er = _money_field("Medical (Employer)")
+    l10n_cn_unemployment_er = _money_field("Unemployment (Employer)")
+    l10n_cn_injury_er = _money_field("Work Injury (Employer)")
+    l10n_cn_hf_er = _money_field("Housing Fund (Employer)")
+    l10n_cn_employee_contributions = _money_field(
+        "Employee SI and HF", compute="_compute_l10n_cn_totals", store=True
+    )
+    l10n_cn_employer_contributions = _money_field(
+        "Employer SI and HF", compute="_compute_l10n_cn_totals", store=True
+    )
+
+    @api.depends(*["l10n_cn_" + kind for kind in CONTRIBUTIONS])
+    def _compute_l10n_cn_totals(self):
+        for slip in self:
+            slip.l10n_cn_employee_contributions = sum(
+                slip["l10n_cn_" + kind] for kind in EMPLOYEE_CONTRIBUTIONS
+            )
+            slip.l10n_cn_employer_contributions = sum(
+                slip["l10n_cn_" + kind] for kind in EMPLOYER_CONTRIBUTIONS
+            )
+
+    # ------------------------------------------------------------------
+    # OCA payroll hooks
+    # ------------------------------------------------------------------
+    def compute_sheet(self):
+        # The parameters are looked up again at each computation: a corrected
+        # base or rate must reach a recomputed payslip.
+        self.filtered("l10n_cn_prepared").write({"l10n_cn_prepared": False})
+        return super().compute_sheet()
+
+    # ------------------------------------------------------------------
+    # Contributions, called by the salary rules
+    # ------------------------------------------------------------------
+    def l10n_cn_amount(self, kind):
+        """A contribution of this payslip (positive), e.g. ``pension_ee``."""
+        self.ensure_one()
+        if kind not in CONTRIBUTIONS:
+            raise UserError(self.env._("Unknown contribution %(kind)s.", kind=kind))
+        self.l10n_cn_prepare()
+        return self["l10n_cn_" + kind]
+
+    def l10n_cn_employee_si_hf(self):
+        """The employee's own social insurance and housing fund this month
+        (positive): deducted before tax, and excluded from the minimum wage
+        in some cities."""
+        self.ensure_one()
+        self.l10n_cn_prepare()
+        return float(sum(D(self["l10n_cn_" + kind]) for kind in EMPLOYEE_CONTRIBUTIONS))
+
+    def l10n_cn_minimum_wage_floor(self):
+        """What pay after deductions must reach this month in the employee's
+        city: the minimum wage, plus the employee's own SI and HF where the
+        city's minimum wage excludes them (Shanghai, Beijing).
+
+        For other modules capping deductions (e.g. a telesales payroll):
+        returns a dict ``minimum_wage``, ``contributions``, ``floor``,
+        ``cap_percent`` (the city's deduction cap) and ``city``.
+        """
+        self.ensure_one()
+        self.l10n_cn_prepare()
+        row = self.l10n_cn_minimum_wage_id
+        contributions = self.l10n_cn_employee_si_hf()
+        floor = row.amount + (contributions if row.excludes_contributions else 0.0)
+        return {
+            "city": self.l10n_cn_city_id,
+            "minimum_wage": row.amount,
+            "contributions": contributions,
+            "floor": float(D(floor)),
+            "cap_percent": self.l10n_cn_city_id.deduction_cap_percent,
+        }
+
+    def l10n_cn_prepare(self):
+        """Look up the city's parameters and the employee's base for the
+        period, compute the contributions and keep them on the payslip."""
+        for slip in self.filtered(lambda s: not s.l10n_cn_prepared):
+            slip.write(slip._l10n_cn_contribution_values())
+        return True
+
+    def _l10n_cn_contribution_values(self):
+        self.ensure_one()
+        employee = self.employee_id
+        city = employee.l10n_cn_city_id
+        # Rates and bases are those in force on the first day of the period.
+        date = self.date_from
+        if not city:
+            raise UserError(
+                self.env._(
+                    "Set the contribution city of %(employee)s before computing "
+                    "the payslip.",
+                    employee=employee.name,
+                )
+            )
+        param = city.parameter_at(date)
+        if not param:
+            raise UserError(
+                self.env._(
+                    "%(city)s has no social insurance parameters valid on %(date)s.",
+                    city=city.name,
+                    date=date,
+                )
+            )
+        base_row = self.env["l10n_cn.contribution.base"].valid_at(employee, date)
+        if base_row:
+            declared = D(base_row.si_base)
+            si_base, hf_base = base_row._clamped(param)
+        else:
+            # Without a declared base, the contract wage stands for it.
+            declared = D(self.contract_id.wage or 0)
+            si_base = clamp_base(declared, param.si_base_min, param.si_base_max)
+            hf_base = clamp_base(declared, param.hf_base_min, param.hf_base_max)
+        hf_rate = base_row.hf_rate or param.hf_rate_default
+        if not param.hf_rate_min <= hf_rate <= param.hf_rate_max:
+            raise UserError(
+                self.env._(
+                    "The housing fund rate %(rate)s%% of %(employee)s is outside "
+                    "%(city)s's range.",
+                    rate=hf_rate,
+                    employee=employee.name,
+                    city=city.name,
+                )
+            )
+        rule = param.rounding
+        amounts = {
+            "pension_ee": contribution(si_base, param.pension_employee, rule),
+            "medical_ee": contribution(
+                si_base, param.medical_employee, rule, param.medical_employee_fixed
+            ),
+            "unemployment_ee": contribution(si_base, param.unemployment_employee, rule),
+            "hf_ee": contribution(hf_base, hf_rate, rule),
+            "pension_er": contribution(si_base, param.pension_employer, rule),
+            "medical_er": contribution(si_base, param.medical_employer, rule),
+            "unemployment_er": contribution(si_base, param.unemployment_employer, rule),
+            "injury_er": contribution(
+                si_base, param.injury_rate(employee.l10n_cn_injury_class), rule
+            ),
+            "hf_er": contribution(hf_base, hf_rate, rule),
+        }
+        vals = {"l10n_cn_" + kind: float(amount) for kind, amount in amounts.items()}
+        vals.update(
+            l10n_cn_prepared=True,
+            l10n_cn_city_id=city.id,
+            l10n_cn_parameter_id=param.id,
+            l10n_cn_base_id=base_row.id,
+            l10n_cn_minimum_wage_id=city.minimum_wage_at(date).id,
+            l10n_cn_declared_base=float(declared),
+            l10n_cn_si_base=float(si_base),
+            l10n_cn_hf_base=float(hf_base),
+            l10n_cn_hf_rate=hf_rate,
+        )
+        return vals
