@@ -6,14 +6,17 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, models
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 # (team name, unit index, ranks of its 8 agents)
 _TEAMS = [
-    ("Team Phoenix", 0, ["D2", "D1", "S3", "S3", "S2", "S1", "T0", "T0"]),
-    ("Team Dragon", 0, ["D1", "S3", "S2", "S2", "S1", "S1", "T0", "T0"]),
-    ("Team Tiger", 0, ["D2", "S3", "S2", "S1", "S1", "S1", "T0", "T0"]),
-    ("Team Crane", 1, ["D1", "D1", "S3", "S2", "S2", "S1", "T0", "T0"]),
-    ("Team Lotus", 1, ["S3", "S3", "S2", "S2", "S1", "S1", "S1", "T0"]),
+    (_lt("Team Phoenix"), 0, ["D2", "D1", "S3", "S3", "S2", "S1", "T0", "T0"]),
+    (_lt("Team Dragon"), 0, ["D1", "S3", "S2", "S2", "S1", "S1", "T0", "T0"]),
+    (_lt("Team Tiger"), 0, ["D2", "S3", "S2", "S1", "S1", "S1", "T0", "T0"]),
+    (_lt("Team Crane"), 1, ["D1", "D1", "S3", "S2", "S2", "S1", "T0", "T0"]),
+    (_lt("Team Lotus"), 1, ["S3", "S3", "S2", "S2", "S1", "S1", "S1", "T0"]),
 ]
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = [
@@ -47,6 +50,28 @@ class TelesalesDemo(models.AbstractModel):
     _description = "Telesales Demo Data"
 
     @api.model
+    def _telesales_demo_lang(self):
+        """The language of the demo: Chinese when it is installed (tools/run.sh
+        loads it before installing the modules), else English."""
+        return "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else "en_US"
+
+    @api.model
+    def _telesales_demo_call(self, module, model, method):
+        """Run the demo generator ``model.method()`` of ``module`` in the demo
+        language, so that every text it writes (names, reasons, flags,
+        activities, chatter) reads in that language.
+
+        Odoo loads a module's translations after its demo data: they are
+        loaded first here, so that the generator also finds the translated
+        names of the module's data (ranks, levels, rules)."""
+        lang = self._telesales_demo_lang()
+        if lang != "en_US":
+            self.env["ir.module.module"].search(
+                [("name", "=", module)]
+            )._update_translations([lang])
+        return getattr(self.env[model].with_context(lang=lang), method)()
+
+    @api.model
     def _telesales_demo_org(self):
         """A centre with 2 managers, 5 teams and 40 agents across all ranks,
         each with a rank history, a 09:00–18:00 schedule and some users
@@ -66,7 +91,7 @@ class TelesalesDemo(models.AbstractModel):
         ranks["D1"].management_allowance = 1500
         ranks["D2"].management_allowance = 2000
         calendar = self._telesales_demo_calendar()
-        lang = "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else "en_US"
+        lang = self._telesales_demo_lang()
         Users = self.env["res.users"].with_context(no_reset_password=True)
 
         def user(login, name, group_xmlid):
@@ -112,7 +137,7 @@ class TelesalesDemo(models.AbstractModel):
             ),
         )
         centre = Department.create(
-            {"name": "Telesales Centre", "manager_id": director.id}
+            {"name": self.env._("Telesales Centre"), "manager_id": director.id}
         )
         director.department_id = centre
         user("hr", "人事专员 HR Officer", "telesales_hr.group_telesales_hr")
@@ -128,7 +153,7 @@ class TelesalesDemo(models.AbstractModel):
             units.append(
                 Department.create(
                     {
-                        "name": f"Unit {index}",
+                        "name": self.env._("Unit %(number)s", number=index),
                         "parent_id": centre.id,
                         "manager_id": manager.id,
                     }
@@ -147,7 +172,7 @@ class TelesalesDemo(models.AbstractModel):
             leader = employee(next(names), units[unit_index], tl_user)
             team = Department.create(
                 {
-                    "name": team_name,
+                    "name": self.env._(team_name),
                     "parent_id": units[unit_index].id,
                     "manager_id": leader.id,
                 }
@@ -187,7 +212,7 @@ class TelesalesDemo(models.AbstractModel):
                     "rank_id": rank.id,
                     "date_start": start,
                     "origin": origin,
-                    "reason": "Demo data",
+                    "reason": self.env._("Demo data"),
                 }
                 for emp, rank, start, origin in history
             ]
@@ -203,7 +228,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Morning",
+                        "name": self.env._("Morning"),
                         "dayofweek": str(day),
                         "hour_from": 9,
                         "hour_to": 12,
@@ -214,7 +239,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Lunch",
+                        "name": self.env._("Lunch"),
                         "dayofweek": str(day),
                         "hour_from": 12,
                         "hour_to": 13,
@@ -225,7 +250,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Afternoon",
+                        "name": self.env._("Afternoon"),
                         "dayofweek": str(day),
                         "hour_from": 13,
                         "hour_to": 18,
@@ -235,7 +260,7 @@ class TelesalesDemo(models.AbstractModel):
             ]
         return self.env["resource.calendar"].create(
             {
-                "name": "Telesales 09:00-18:00",
+                "name": self.env._("Telesales 09:00-18:00"),
                 "tz": "Asia/Shanghai",
                 "company_id": self.env.company.id,
                 "attendance_ids": attendances,
