@@ -49,20 +49,20 @@ class HrPayslipLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        from_rule = lines.filtered(
-            lambda line: line.salary_rule_id and line.name == line.salary_rule_id.name
-        )
-        from_rule._telesales_copy_rule_translations(created=True)
+        lines._telesales_copy_rule_translations(created=True)
         return lines
 
     def _telesales_copy_rule_translations(self, created=False):
-        """Give these lines (all lines when empty and not ``created``) every
-        translation of their rule's name, when they bear that name.
+        """Give lines that bear their rule's name every translation of it.
 
-        Run on creation and whenever translations are loaded (a rule's
-        translations arrive after the demo payslips are computed). Only the
-        translations change: the English name stays what it was, also on a
-        done payslip, so this is no edit of a frozen payslip."""
+        ``created``: these new lines, when their name is one of the rule's
+        translations (OCA evaluates the rules without the user's language,
+        so the name may be the English one); a name the rule computed
+        (``result_name``) is none of them and is kept. Otherwise: all lines
+        whose English name is the rule's, when translations are loaded (a
+        rule's translations arrive after the demo payslips are computed).
+        Only translations change: the English name stays what it was, also
+        on a done payslip, so this is no edit of a frozen payslip."""
         if created and not self:
             return
         self.flush_model(["name", "salary_rule_id"])
@@ -75,7 +75,13 @@ class HrPayslipLine(models.Model):
                AND line.name IS DISTINCT FROM rule.name
         """
         if created:
-            self.env.cr.execute(query + " AND line.id = ANY(%s)", [self.ids])
+            self.env.cr.execute(
+                query
+                + """ AND line.id = ANY(%s)
+                      AND line.name->>%s IN (
+                          SELECT value FROM jsonb_each_text(rule.name))""",
+                [self.ids, self.env.lang or "en_US"],
+            )
         else:
             self.env.cr.execute(
                 query + " AND line.name->>'en_US' = rule.name->>'en_US'"
