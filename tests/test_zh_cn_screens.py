@@ -42,11 +42,47 @@ EXTRA_SCREENS = [
 #: proper names and technical tokens a Chinese screen may show (exact case)
 ALLOWED = {
     # products and standards
-    "Odoo", "OCA", "VICIdial", "Excel", "Python", "Font", "Awesome",
+    "Odoo",
+    "OCA",
+    "VICIdial",
+    "Excel",
+    "Python",
+    "Font",
+    "Awesome",
     # abbreviations that Chinese HR offices write in Latin letters
-    "API", "CSV", "CNY", "KPI", "PDF", "QA", "TL", "XLSX", "XLS", "URL", "ID",
-    "IP", "SMS", "CRM", "DNC", "HR", "PBX", "SIP", "UTC", "GMT", "CTI", "JSON",
-    "ZIP", "SALE", "CALLBK", "ISO", "POS", "PIN", "SSN", "SIN", "Unix", "UTF", "GBK",
+    "API",
+    "CSV",
+    "CNY",
+    "KPI",
+    "PDF",
+    "QA",
+    "TL",
+    "XLSX",
+    "XLS",
+    "URL",
+    "ID",
+    "IP",
+    "SMS",
+    "CRM",
+    "DNC",
+    "HR",
+    "PBX",
+    "SIP",
+    "UTC",
+    "GMT",
+    "CTI",
+    "JSON",
+    "ZIP",
+    "SALE",
+    "CALLBK",
+    "ISO",
+    "POS",
+    "PIN",
+    "SSN",
+    "SIN",
+    "Unix",
+    "UTF",
+    "GBK",
 }
 
 #: proper names of several words (removed before looking for words)
@@ -109,9 +145,10 @@ def arch_texts(arch):
             continue
         if not isinstance(node.tag, str) or _literally_invisible(node):
             continue
-        if any(
-            ancestor.tag in CODE_TAGS for ancestor in node.iterancestors()
-        ) or node.tag in CODE_TAGS:
+        if (
+            any(ancestor.tag in CODE_TAGS for ancestor in node.iterancestors())
+            or node.tag in CODE_TAGS
+        ):
             if node.tail and node.tag in CODE_TAGS:
                 yield node.getparent().tag, node.tail
             continue
@@ -177,11 +214,15 @@ class TestZhCnScreens(TransactionCase):
         roots = self.env["ir.ui.menu"]
         for xmlid in ROOT_MENUS:
             roots |= self.env.ref(xmlid, raise_if_not_found=False) or roots
-        return visible.filtered(
-            lambda menu: any(
-                menu.parent_path.startswith(root.parent_path) for root in roots
+        return (
+            visible.filtered(
+                lambda menu: any(
+                    menu.parent_path.startswith(root.parent_path) for root in roots
+                )
             )
-        ).with_user(user).with_context(lang="zh_CN")
+            .with_user(user)
+            .with_context(lang="zh_CN")
+        )
 
     def _check_views(self, role, user, model, view_types, action=None):
         Model = self.env[model].with_user(user).with_context(lang="zh_CN")
@@ -191,7 +232,9 @@ class TestZhCnScreens(TransactionCase):
             views = [(by_type.get(vtype) or False, vtype) for vtype in wanted]
             if action.search_view_id:
                 views = [
-                    (action.search_view_id.id, vtype) if vtype == "search" else (vid, vtype)
+                    (action.search_view_id.id, vtype)
+                    if vtype == "search"
+                    else (vid, vtype)
                     for vid, vtype in views
                 ]
         else:
@@ -244,7 +287,11 @@ class TestZhCnScreens(TransactionCase):
             [("module", "in", MODULES), ("model", "not like", "ir.%")]
         )
         skip = {
-            "res.groups", "res.users", "res.partner", "mail.template", "decimal.precision"
+            "res.groups",
+            "res.users",
+            "res.partner",
+            "mail.template",
+            "decimal.precision",
         }
         for imd in data:
             if imd.model in skip or imd.model not in self.env:
@@ -266,17 +313,30 @@ class TestZhCnScreens(TransactionCase):
             + (f" (+{len(wheres) - 6} more)" if len(wheres) > 6 else "")
             for text, wheres in sorted(self.found.items())
         ]
-        return f"{len(lines)} English text(s) on zh_CN screens:\n  " + "\n  ".join(lines)
+        return f"{len(lines)} English text(s) on zh_CN screens:\n  " + "\n  ".join(
+            lines
+        )
 
     def test_english_words_are_found(self):
         """The scanner itself: English found, Chinese and allowed tokens not."""
-        self.assertEqual(english_words("重新计算 Refetch Payslip Data"), ["Refetch", "Payslip", "Data"])
+        self.assertEqual(
+            english_words("重新计算 Refetch Payslip Data"),
+            ["Refetch", "Payslip", "Data"],
+        )
         self.assertEqual(english_words("KPI 得分 80 · XLSX · [S1] 专员一级"), [])
         self.assertEqual(english_words("%(name)s 的 hr.contract 工资单 result_qty"), [])
-        self.assertEqual(english_words("Salary Slip of 黄磊 for 2026年11月"), ["Salary", "Slip"])
+        self.assertEqual(
+            english_words("Salary Slip of 黄磊 for 2026年11月"), ["Salary", "Slip"]
+        )
         self.assertEqual(english_words("条件，例如 basic > 1000"), [])
-        arch = '<form><button string="Compute Sheet"/><field name="x" invisible="1" string="Hidden"/><p>说明<code>result = 1</code></p></form>'
-        self.assertEqual([text for _w, text in arch_texts(arch)], ["Compute Sheet", "说明"])
+        arch = (
+            '<form><button string="Compute Sheet"/>'
+            '<field name="x" invisible="1" string="Hidden"/>'
+            "<p>说明<code>result = 1</code></p></form>"
+        )
+        self.assertEqual(
+            [text for _w, text in arch_texts(arch)], ["Compute Sheet", "说明"]
+        )
 
     def test_screens_of_each_role_read_in_chinese(self):
         for role in ROLES:

@@ -6,17 +6,14 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, models
-from odoo.tools.translate import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 # (team name, unit index, ranks of its 8 agents)
 _TEAMS = [
-    (_lt("Team Phoenix"), 0, ["D2", "D1", "S3", "S3", "S2", "S1", "T0", "T0"]),
-    (_lt("Team Dragon"), 0, ["D1", "S3", "S2", "S2", "S1", "S1", "T0", "T0"]),
-    (_lt("Team Tiger"), 0, ["D2", "S3", "S2", "S1", "S1", "S1", "T0", "T0"]),
-    (_lt("Team Crane"), 1, ["D1", "D1", "S3", "S2", "S2", "S1", "T0", "T0"]),
-    (_lt("Team Lotus"), 1, ["S3", "S3", "S2", "S2", "S1", "S1", "S1", "T0"]),
+    ("Team Phoenix", 0, ["D2", "D1", "S3", "S3", "S2", "S1", "T0", "T0"]),
+    ("Team Dragon", 0, ["D1", "S3", "S2", "S2", "S1", "S1", "T0", "T0"]),
+    ("Team Tiger", 0, ["D2", "S3", "S2", "S1", "S1", "S1", "T0", "T0"]),
+    ("Team Crane", 1, ["D1", "D1", "S3", "S2", "S2", "S1", "T0", "T0"]),
+    ("Team Lotus", 1, ["S3", "S3", "S2", "S2", "S1", "S1", "S1", "T0"]),
 ]
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = [
@@ -161,6 +158,13 @@ class TelesalesDemo(models.AbstractModel):
             )
         today = date.today()
         quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        team_names = {
+            "Team Phoenix": self.env._("Team Phoenix"),
+            "Team Dragon": self.env._("Team Dragon"),
+            "Team Tiger": self.env._("Team Tiger"),
+            "Team Crane": self.env._("Team Crane"),
+            "Team Lotus": self.env._("Team Lotus"),
+        }
         history = []
         agent_count = 0
         for team_index, (team_name, unit_index, codes) in enumerate(_TEAMS, start=1):
@@ -172,7 +176,7 @@ class TelesalesDemo(models.AbstractModel):
             leader = employee(next(names), units[unit_index], tl_user)
             team = Department.create(
                 {
-                    "name": self.env._(team_name),
+                    "name": team_names[team_name],
                     "parent_id": units[unit_index].id,
                     "manager_id": leader.id,
                 }

@@ -113,4 +113,3 @@ class IrModuleModule(models.Model):
                 for module in EXTRA_TRANSLATIONS:
                     merge_code_translations(module, code)
         return res
-
