@@ -47,6 +47,28 @@ class TelesalesDemo(models.AbstractModel):
     _description = "Telesales Demo Data"
 
     @api.model
+    def _telesales_demo_lang(self):
+        """The language of the demo: Chinese when it is installed (tools/run.sh
+        loads it before installing the modules), else English."""
+        return "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else "en_US"
+
+    @api.model
+    def _telesales_demo_call(self, module, model, method):
+        """Run the demo generator ``model.method()`` of ``module`` in the demo
+        language, so that every text it writes (names, reasons, flags,
+        activities, chatter) reads in that language.
+
+        Odoo loads a module's translations after its demo data: they are
+        loaded first here, so that the generator also finds the translated
+        names of the module's data (ranks, levels, rules)."""
+        lang = self._telesales_demo_lang()
+        if lang != "en_US":
+            self.env["ir.module.module"].search(
+                [("name", "=", module)]
+            )._update_translations([lang])
+        return getattr(self.env[model].with_context(lang=lang), method)()
+
+    @api.model
     def _telesales_demo_org(self):
         """A centre with 2 managers, 5 teams and 40 agents across all ranks,
         each with a rank history, a 09:00–18:00 schedule and some users
@@ -66,7 +88,7 @@ class TelesalesDemo(models.AbstractModel):
         ranks["D1"].management_allowance = 1500
         ranks["D2"].management_allowance = 2000
         calendar = self._telesales_demo_calendar()
-        lang = "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else "en_US"
+        lang = self._telesales_demo_lang()
         Users = self.env["res.users"].with_context(no_reset_password=True)
 
         def user(login, name, group_xmlid):
@@ -112,7 +134,7 @@ class TelesalesDemo(models.AbstractModel):
             ),
         )
         centre = Department.create(
-            {"name": "Telesales Centre", "manager_id": director.id}
+            {"name": self.env._("Telesales Centre"), "manager_id": director.id}
         )
         director.department_id = centre
         user("hr", "人事专员 HR Officer", "telesales_hr.group_telesales_hr")
@@ -128,7 +150,7 @@ class TelesalesDemo(models.AbstractModel):
             units.append(
                 Department.create(
                     {
-                        "name": f"Unit {index}",
+                        "name": self.env._("Unit %(number)s", number=index),
                         "parent_id": centre.id,
                         "manager_id": manager.id,
                     }
@@ -136,6 +158,13 @@ class TelesalesDemo(models.AbstractModel):
             )
         today = date.today()
         quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        team_names = {
+            "Team Phoenix": self.env._("Team Phoenix"),
+            "Team Dragon": self.env._("Team Dragon"),
+            "Team Tiger": self.env._("Team Tiger"),
+            "Team Crane": self.env._("Team Crane"),
+            "Team Lotus": self.env._("Team Lotus"),
+        }
         history = []
         agent_count = 0
         for team_index, (team_name, unit_index, codes) in enumerate(_TEAMS, start=1):
@@ -147,7 +176,7 @@ class TelesalesDemo(models.AbstractModel):
             leader = employee(next(names), units[unit_index], tl_user)
             team = Department.create(
                 {
-                    "name": team_name,
+                    "name": team_names[team_name],
                     "parent_id": units[unit_index].id,
                     "manager_id": leader.id,
                 }
@@ -187,7 +216,7 @@ class TelesalesDemo(models.AbstractModel):
                     "rank_id": rank.id,
                     "date_start": start,
                     "origin": origin,
-                    "reason": "Demo data",
+                    "reason": self.env._("Demo data"),
                 }
                 for emp, rank, start, origin in history
             ]
@@ -203,7 +232,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Morning",
+                        "name": self.env._("Morning"),
                         "dayofweek": str(day),
                         "hour_from": 9,
                         "hour_to": 12,
@@ -214,7 +243,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Lunch",
+                        "name": self.env._("Lunch"),
                         "dayofweek": str(day),
                         "hour_from": 12,
                         "hour_to": 13,
@@ -225,7 +254,7 @@ class TelesalesDemo(models.AbstractModel):
                     0,
                     0,
                     {
-                        "name": "Afternoon",
+                        "name": self.env._("Afternoon"),
                         "dayofweek": str(day),
                         "hour_from": 13,
                         "hour_to": 18,
@@ -235,7 +264,7 @@ class TelesalesDemo(models.AbstractModel):
             ]
         return self.env["resource.calendar"].create(
             {
-                "name": "Telesales 09:00-18:00",
+                "name": self.env._("Telesales 09:00-18:00"),
                 "tz": "Asia/Shanghai",
                 "company_id": self.env.company.id,
                 "attendance_ids": attendances,

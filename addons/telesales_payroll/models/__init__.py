@@ -8,3 +8,5 @@ from . import hr_payslip_line
 from . import hr_payslip_workflow
 from . import hr_payslip_run
 from . import telesales_demo
+from . import hr_payslip_i18n
+from . import ir_module_module

@@ -9,3 +9,4 @@ from . import test_sources_after_merge
 from . import test_demo
 from . import test_demo_users
 from . import test_payslip_workflow
+from . import test_payroll_zh_cn
