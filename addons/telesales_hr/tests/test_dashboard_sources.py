@@ -1,0 +1,257 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Every dashboard figure equals the report it summarises, on real rows.
+
+Daily compliance of April 2025 computed from real calls and punches (see
+``ComplianceCase``), the sales of ``TelesalesReportCase``.
+"""
+
+from datetime import date, datetime
+
+from odoo.tests import tagged
+
+from .compliance_common import DAY, ComplianceCase
+from .reports_common import TelesalesReportCase
+
+APRIL = date(2025, 4, 1)
+DAY2 = date(2025, 4, 3)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardSources(ComplianceCase, TelesalesReportCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Board = cls.env["telesales.team.leaderboard"]
+        cls.AgentMonth = cls.env["telesales.agent.month"]
+        cls.Kpi = cls.env["telesales.team.kpi"]
+
+    def setUp(self):
+        super().setUp()
+        # agent_a1: two compliant days; agent_a1b: a compliant day and a day
+        # with too few calls, late first call (KPI deductions)
+        for day in (DAY, DAY2):
+            self.perfect_day(self.agent_a1, day)
+        self.perfect_day(self.agent_a1b, DAY)
+        self.perfect_day(
+            self.agent_a1b, DAY2, connected=5, talk=1800, first="10:45:00"
+        )
+        self.compute(self.agent_a1 | self.agent_a1b, DAY, DAY2)
+        self.AgentMonth.invalidate_model()
+        self.Board.invalidate_model()
+
+    def analysis(self, groupby, domain):
+        """The Compliance Analysis report (pivot of the daily compliance
+        rows): {group: (talk hours, rows, compliant rows)}."""
+        Compliance = self.env["telesales.daily.compliance"]
+        groups = Compliance._read_group(
+            [("date", ">=", APRIL), ("date", "<=", date(2025, 4, 30)), *domain],
+            [groupby],
+            ["talk_hours:sum", "__count"],
+        )
+        compliant = dict(
+            Compliance._read_group(
+                [
+                    ("date", ">=", APRIL),
+                    ("date", "<=", date(2025, 4, 30)),
+                    ("compliant", "=", True),
+                    *domain,
+                ],
+                [groupby],
+                ["__count"],
+            )
+        )
+        return {
+            key: (hours, count, compliant.get(key, 0)) for key, hours, count in groups
+        }
+
+    def test_agent_month_equals_compliance_analysis(self):
+        report = self.analysis(
+            "employee_id", [("employee_id", "in", (self.agent_a1 | self.agent_a1b).ids)]
+        )
+        self.assertEqual(report[self.agent_a1][1:], (2, 2))
+        self.assertEqual(report[self.agent_a1b][1:], (2, 1))
+        for agent in self.agent_a1 | self.agent_a1b:
+            hours, count, compliant = report[agent]
+            month = self.AgentMonth.search(
+                [("employee_id", "=", agent.id), ("month", "=", APRIL)]
+            )
+            self.assertEqual(len(month), 1)
+            self.assertAlmostEqual(month.talk_time, hours, places=1)
+            self.assertAlmostEqual(
+                month.compliance_rate, round(100.0 * compliant / count, 1)
+            )
+        a1 = self.AgentMonth.search(
+            [("employee_id", "=", self.agent_a1.id), ("month", "=", APRIL)]
+        )
+        self.assertAlmostEqual(a1.talk_time, 8.0)  # 2 days of 4 h
+        self.assertEqual(a1.compliance_rate, 100.0)
+        b = self.AgentMonth.search(
+            [("employee_id", "=", self.agent_a1b.id), ("month", "=", APRIL)]
+        )
+        self.assertAlmostEqual(b.talk_time, 4.5)  # 4 h + 0.5 h
+        self.assertEqual(b.compliance_rate, 50.0)
+        # the agent's own card, read as the agent through the web client
+        records = self.AgentMonth.with_user(self.agent_a1_user).web_search_read(
+            [("month", "=", APRIL)],
+            {"talk_time": {}, "compliance_rate": {}, "kpi_score": {}},
+        )["records"]
+        self.assertEqual(len(records), 1)
+        self.assertEqual(records[0]["talk_time"], a1.talk_time)
+        self.assertEqual(records[0]["compliance_rate"], 100.0)
+
+    def test_leaderboard_equals_compliance_analysis(self):
+        report = self.analysis("department_id", [])
+        hours, count, compliant = report[self.team_a1]
+        board = self.Board.search(
+            [("department_id", "=", self.team_a1.id), ("month", "=", APRIL)]
+        )
+        self.assertAlmostEqual(board.talk_time, hours, places=1)
+        self.assertAlmostEqual(board.talk_time, 12.5)
+        self.assertAlmostEqual(
+            board.compliance_rate, round(100.0 * compliant / count, 1)
+        )
+        self.assertEqual(board.compliance_rate, 75.0)  # 3 of 4 agent-days
+        # the team leader sees the same figures
+        as_tl = self.Board.with_user(self.tl_a1_user).search(
+            [("department_id", "=", self.team_a1.id), ("month", "=", APRIL)]
+        )
+        self.assertEqual(
+            (as_tl.talk_time, as_tl.compliance_rate),
+            (board.talk_time, board.compliance_rate),
+        )
+
+    def test_kpi_score_on_my_month(self):
+        Deduction = self.env["telesales.kpi.deduction"]
+        lost = dict(
+            Deduction._read_group(
+                [
+                    ("employee_id", "in", (self.agent_a1 | self.agent_a1b).ids),
+                    ("state", "=", "active"),
+                    ("date", ">=", APRIL),
+                    ("date", "<=", date(2025, 4, 30)),
+                ],
+                ["employee_id"],
+                ["points:sum"],
+            )
+        )
+        self.assertFalse(lost.get(self.agent_a1))
+        self.assertGreater(lost[self.agent_a1b], 0)
+        scores = Deduction._kpi_scores(self.agent_a1 | self.agent_a1b, APRIL)
+        passed = self.env["hr.employee"]._telesales_kpi_passed(
+            self.agent_a1 | self.agent_a1b, APRIL
+        )
+        for agent, user in (
+            (self.agent_a1, self.agent_a1_user),
+            (self.agent_a1b, self.tl_a1_user),
+        ):
+            month = self.AgentMonth.with_user(user).search(
+                [("employee_id", "=", agent.id), ("month", "=", APRIL)]
+            )
+            expected = self.company.telesales_kpi_start - lost.get(agent, 0)
+            self.assertRecordValues(
+                month,
+                [
+                    {
+                        "kpi_score": expected,
+                        "kpi_pass_line": self.company.telesales_kpi_pass,
+                        "kpi_margin": expected - self.company.telesales_kpi_pass,
+                        "kpi_passed": passed[agent.id],
+                    }
+                ],
+            )
+            self.assertEqual(month.kpi_score, scores[agent.id])
+        # settings move the start and the line (the newcomer allowance's)
+        self.company.write({"telesales_kpi_start": 90, "telesales_kpi_pass": 95})
+        self.AgentMonth.invalidate_model()
+        a1 = self.AgentMonth.search(
+            [("employee_id", "=", self.agent_a1.id), ("month", "=", APRIL)]
+        )
+        self.assertEqual((a1.kpi_score, a1.kpi_margin, a1.kpi_passed), (90, -5, False))
+        # a cancelled deduction gives its points back
+        deduction = Deduction.search(
+            [("employee_id", "=", self.agent_a1b.id), ("state", "=", "active")],
+            limit=1,
+        )
+        deduction.with_user(self.hr_user).write({"cancel_reason": "Dialer outage"})
+        deduction.with_user(self.hr_user).action_cancel()
+        self.AgentMonth.invalidate_model()
+        b = self.AgentMonth.search(
+            [("employee_id", "=", self.agent_a1b.id), ("month", "=", APRIL)]
+        )
+        self.assertEqual(b.kpi_score, 90 - lost[self.agent_a1b] + deduction.points)
+
+
+@tagged("post_install", "-at_install")
+class TestTeamKpiPremium(TelesalesReportCase):
+    """Team KPIs count premium as the leaderboard and the premium report do."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Board = cls.env["telesales.team.leaderboard"]
+        cls.Kpi = cls.env["telesales.team.kpi"]
+        cls.teams = cls.team_a1 | cls.team_a2 | cls.team_b1
+
+    def premium_report(self, month):
+        """The premium report (telesales.premium.month) by team."""
+        return dict(
+            self.env["telesales.premium.month"]._read_group(
+                [("month", "=", month), ("department_id", "in", self.teams.ids)],
+                ["department_id"],
+                ["premium:sum"],
+            )
+        )
+
+    def test_team_kpi_equals_leaderboard(self):
+        # a transfer after the sales: April stays with team A1 everywhere
+        self.agent_a1b.department_id = self.team_b1
+        for month in (APRIL, date(2025, 5, 1), date(2025, 6, 1)):
+            kpis = self.Kpi._compute_team_kpis(month, self.teams)
+            report = self.premium_report(month)
+            for kpi in kpis:
+                board = self.Board.search(
+                    [("department_id", "=", kpi.department_id.id), ("month", "=", month)]
+                )
+                self.assertEqual(kpi.premium, board.premium or 0.0, (kpi.display_name))
+                self.assertEqual(
+                    kpi.premium, report.get(kpi.department_id, 0.0), kpi.display_name
+                )
+        april = self.Kpi._get_or_compute(self.teams, APRIL)
+        self.assertEqual(april[self.team_a1.id].premium, 18000)
+        self.assertEqual(april[self.team_a2.id].premium, 7000)
+        self.assertEqual(april[self.team_b1.id].premium, 0)
+
+    def test_stale_kpi_is_recomputed(self):
+        """KPIs computed before the month's sales were imported (the demo's
+        and a late import's case) are recomputed when read for the gate or
+        the screen: the gate is judged on the ledger's figures."""
+        kpi = self.Kpi._compute_team_kpis(APRIL, self.team_a1)
+        self.assertEqual(kpi.premium, 18000)
+        # the KPI was computed on 1 May, before a late import of April's sales
+        self.env.cr.execute(
+            "UPDATE telesales_team_kpi SET date_computed = %s WHERE id = %s",
+            [datetime(2025, 5, 1, 1, 0), kpi.id],
+        )
+        kpi.invalidate_recordset()
+        self.sell(self.agent_a1, date(2025, 4, 28), 2500)
+        self.assertEqual(self.Kpi._get_or_compute(self.team_a1, APRIL)[self.team_a1.id], kpi)
+        self.assertEqual(kpi.premium, 20500)
+        board = self.Board.search(
+            [("department_id", "=", self.team_a1.id), ("month", "=", APRIL)]
+        )
+        self.assertEqual(kpi.premium, board.premium)
+        # a fresh KPI is left alone
+        computed = kpi.date_computed
+        self.Kpi._get_or_compute(self.team_a1, APRIL)
+        self.assertEqual(kpi.date_computed, computed)
+        # the screen refreshes before it opens
+        self.env.cr.execute(
+            "UPDATE telesales_team_kpi SET date_computed = %s WHERE id = %s",
+            [datetime(2025, 5, 1, 1, 0), kpi.id],
+        )
+        kpi.invalidate_recordset()
+        self.Kpi._refresh_stale(kpi)
+        self.assertNotEqual(kpi.date_computed, datetime(2025, 5, 1, 1, 0))
+        action = self.Kpi.with_user(self.tl_a1_user).action_open_team_kpis()
+        self.assertEqual(action["res_model"], "telesales.team.kpi")
