@@ -21,3 +21,4 @@ from . import test_call_api
 from . import test_call_access
 from . import test_call_demo
 from . import test_workflow_integrity
+from . import test_dashboard_sources

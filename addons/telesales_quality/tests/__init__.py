@@ -7,3 +7,4 @@ from . import test_liability
 from . import test_quality_access
 from . import test_quality_demo
 from . import test_quality_exports
+from . import test_qa_dashboard
