@@ -37,9 +37,7 @@ class TestDashboardSources(ComplianceCase, TelesalesReportCase):
         for day in (DAY, DAY2):
             self.perfect_day(self.agent_a1, day)
         self.perfect_day(self.agent_a1b, DAY)
-        self.perfect_day(
-            self.agent_a1b, DAY2, connected=5, talk=1800, first="10:45:00"
-        )
+        self.perfect_day(self.agent_a1b, DAY2, connected=5, talk=1800, first="10:45:00")
         self.compute(self.agent_a1 | self.agent_a1b, DAY, DAY2)
         self.AgentMonth.invalidate_model()
         self.Board.invalidate_model()
@@ -215,7 +213,10 @@ class TestTeamKpiPremium(TelesalesReportCase):
             report = self.premium_report(month)
             for kpi in kpis:
                 board = self.Board.search(
-                    [("department_id", "=", kpi.department_id.id), ("month", "=", month)]
+                    [
+                        ("department_id", "=", kpi.department_id.id),
+                        ("month", "=", month),
+                    ]
                 )
                 self.assertEqual(kpi.premium, board.premium or 0.0, (kpi.display_name))
                 self.assertEqual(
@@ -239,7 +240,9 @@ class TestTeamKpiPremium(TelesalesReportCase):
         )
         kpi.invalidate_recordset()
         self.sell(self.agent_a1, date(2025, 4, 28), 2500)
-        self.assertEqual(self.Kpi._get_or_compute(self.team_a1, APRIL)[self.team_a1.id], kpi)
+        self.assertEqual(
+            self.Kpi._get_or_compute(self.team_a1, APRIL)[self.team_a1.id], kpi
+        )
         self.assertEqual(kpi.premium, 20500)
         board = self.Board.search(
             [("department_id", "=", self.team_a1.id), ("month", "=", APRIL)]

@@ -59,9 +59,7 @@ class TelesalesAgentMonth(models.Model):
     def _agent_month_extra_columns(self):
         """The agent's QA pass rate of the month (inspected calls)."""
         columns = super()._agent_month_extra_columns()
-        columns["qa_pass_rate"] = qa_pass_rate_sql(
-            SQL("i.employee_id = b.employee_id")
-        )
+        columns["qa_pass_rate"] = qa_pass_rate_sql(SQL("i.employee_id = b.employee_id"))
         return columns
 
 

@@ -41,7 +41,9 @@ class TestQaDashboard(QualityCase):
         self.inspect(self.agent_a2, start=datetime(2025, 3, 7, 2))
         # a draft does not count
         self.inspect(
-            self.agent_a1, failed=self.item_abuse, start=datetime(2025, 3, 8, 2),
+            self.agent_a1,
+            failed=self.item_abuse,
+            start=datetime(2025, 3, 8, 2),
             publish=False,
         )
         self.Board.invalidate_model()
@@ -50,9 +52,7 @@ class TestQaDashboard(QualityCase):
     def report(self, groupby):
         """The QA pass-rate report: {group: pass rate} of March 2025."""
         return dict(
-            self.Rate._read_group(
-                [("month", "=", MARCH)], [groupby], ["rate:avg"]
-            )
+            self.Rate._read_group([("month", "=", MARCH)], [groupby], ["rate:avg"])
         )
 
     def test_leaderboard_equals_pass_rate_report(self):
@@ -125,4 +125,6 @@ class TestQaDashboard(QualityCase):
             self.Kpi._get_or_compute(self.team_a2, MARCH)[self.team_a2.id], kpi
         )
         self.assertAlmostEqual(kpi.qa_pass_rate, 50.0)
-        self.assertAlmostEqual(kpi.qa_pass_rate, self.report("department_id")[self.team_a2])
+        self.assertAlmostEqual(
+            kpi.qa_pass_rate, self.report("department_id")[self.team_a2]
+        )
