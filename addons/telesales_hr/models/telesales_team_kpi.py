@@ -327,14 +327,9 @@ class TelesalesTeamKpi(models.Model):
         return self.browse(row[0] for row in self.env.cr.fetchall())
 
     @api.model
-    def _refresh_stale(self, kpis=None):
-        """Recompute the KPIs (default: every KPI of the last three months)
-        whose sources changed since they were computed; returns them all."""
-        if kpis is None:
-            today = fields.Date.context_today(self)
-            kpis = self.sudo().search(
-                [("month", ">=", self._month_start(today) - relativedelta(months=2))]
-            )
+    def _refresh_stale(self, kpis):
+        """Recompute those of ``kpis`` whose sources changed since they were
+        computed; returns ``kpis``."""
         kpis = kpis.sudo()
         stale = kpis._stale_kpis()
         for month in set(stale.mapped("month")):
@@ -343,13 +338,17 @@ class TelesalesTeamKpi(models.Model):
         return kpis
 
     @api.model
-    def action_open_team_kpis(self):
-        """The Team KPIs screen: stale KPIs are recomputed first, so the
-        screen and the headcount gate show the ledger's current figures."""
-        self._refresh_stale()
-        return self.env["ir.actions.act_window"]._for_xml_id(
-            "telesales_hr.action_telesales_team_kpi"
-        )
+    def web_search_read(self, domain, *args, **kwargs):
+        """The Team KPIs screen (list, form): the stale KPIs it shows are
+        recomputed first, so it shows the ledger's current figures."""
+        self._refresh_stale(self.sudo().search(domain or []))
+        return super().web_search_read(domain, *args, **kwargs)
+
+    @api.model
+    def read_group(self, domain, *args, **kwargs):
+        """The grouped list, pivot and graph: same as :meth:`web_search_read`."""
+        self._refresh_stale(self.sudo().search(domain or []))
+        return super().read_group(domain, *args, **kwargs)
 
     @api.model
     def _team_targets(self, departments, month):

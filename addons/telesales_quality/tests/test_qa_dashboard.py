@@ -113,6 +113,7 @@ class TestQaDashboard(QualityCase):
         recomputed when the gate reads it."""
         kpi = self.Kpi._compute_team_kpis(MARCH, self.team_a2)
         self.assertEqual(kpi.qa_pass_rate, 100.0)
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE telesales_team_kpi SET date_computed = %s WHERE id = %s",
             [datetime(2025, 4, 1, 1, 0), kpi.id],
