@@ -8,7 +8,11 @@ Daily compliance of April 2025 computed from real calls and punches (see
 
 from datetime import date, datetime
 
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .compliance_common import DAY, ComplianceCase
 from .reports_common import TelesalesReportCase
@@ -274,3 +278,88 @@ class TestTeamKpiPremium(TelesalesReportCase):
         )["groups"]
         self.assertEqual(groups[0]["department_id"][0], self.team_a1.id)
         self.assertEqual(groups[0]["premium"], 22000)
+
+
+@tagged("post_install", "-at_install")
+class TestScreensOpenOnData(ComplianceCase, TelesalesReportCase):
+    """The screens open on this month and the last one: at the start of a
+    month (here 1 May 2025, then 5 January) the last month's rows show."""
+
+    # (action xml id, model, search filter, its "this and last month" option)
+    SCREENS = [
+        ("action_telesales_agent_month", "telesales.agent.month", "filter_month"),
+        (
+            "action_telesales_team_leaderboard",
+            "telesales.team.leaderboard",
+            "filter_month",
+        ),
+        (
+            "action_telesales_daily_compliance",
+            "telesales.daily.compliance",
+            "filter_date",
+        ),
+        (
+            "action_telesales_daily_compliance_analysis",
+            "telesales.daily.compliance",
+            "filter_date",
+        ),
+        ("action_telesales_call", "telesales.call", "filter_call_date"),
+    ]
+
+    def default_domain(self, xmlid, model, filter_name, today, user):
+        """The domain the web client applies when ``user`` opens the action
+        on ``today``: the action's search default, the search view's default
+        period of that filter and the domain of that period option."""
+        action = self.env.ref(f"telesales_hr.{xmlid}")
+        context = safe_eval(action.context or "{}")
+        self.assertTrue(context.get(f"search_default_{filter_name}"), xmlid)
+        arch = self.env[model].with_user(user).get_views([(False, "search")])
+        search = etree.fromstring(arch["views"]["search"]["arch"])
+        (node,) = search.xpath(f"//filter[@name='{filter_name}']")
+        period = node.get("default_period")
+        self.assertTrue(period and period.startswith("custom_"), xmlid)
+        (option,) = node.xpath(f"filter[@name='{period[len('custom_') :]}']")
+        self.assertTrue(option.get("string"))
+        return safe_eval(
+            option.get("domain"),
+            {"context_today": lambda: today, "relativedelta": relativedelta},
+        )
+
+    def test_screens_open_on_this_and_last_month(self):
+        self.perfect_day(self.agent_a1, DAY)
+        self.compute(self.agent_a1, DAY)
+        for xmlid, model, filter_name in self.SCREENS:
+            domain = self.default_domain(
+                xmlid, model, filter_name, date(2025, 5, 1), self.tl_a1_user
+            )
+            rows = self.env[model].with_user(self.tl_a1_user).search(domain)
+            field = {"filter_date": "date", "filter_call_date": "call_date"}.get(
+                filter_name, "month"
+            )
+            months = {day.replace(day=1) for day in rows.mapped(field)}
+            self.assertIn(APRIL, months, xmlid)
+            self.assertNotIn(date(2025, 3, 1), months, xmlid)
+        # January: December of the year before is there
+        domain = self.default_domain(
+            *self.SCREENS[0], date(2026, 1, 5), self.agent_a1_user
+        )
+        self.assertEqual(domain, [("month", ">=", "2025-12-01")])
+
+    def test_calendar_moves_the_period(self):
+        """The agent's day calendar keeps no date filter: navigating to an
+        earlier month shows its days."""
+        action = self.env.ref("telesales_hr.action_telesales_daily_compliance_mine")
+        self.assertEqual(action.view_mode.split(",")[0], "calendar")
+        context = safe_eval(action.context or "{}")
+        self.assertFalse([key for key in context if key.startswith("search_default")])
+        self.perfect_day(self.agent_a1, DAY)
+        self.compute(self.agent_a1, DAY)
+        rows = (
+            self.env["telesales.daily.compliance"]
+            .with_user(self.agent_a1_user)
+            .search(
+                safe_eval(action.domain, {"uid": self.agent_a1_user.id})
+                + [("date", ">=", APRIL), ("date", "<=", date(2025, 4, 30))]
+            )
+        )
+        self.assertEqual(rows.mapped("date"), [DAY])
