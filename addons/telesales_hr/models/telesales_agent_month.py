@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from .telesales_premium import PREMIUM_EVENTS
+from .telesales_team_leaderboard import daily_compliance_columns
 
 
 class TelesalesAgentMonth(models.Model):
@@ -17,7 +18,8 @@ class TelesalesAgentMonth(models.Model):
 
     Record rules: an agent sees their own months, team leaders and managers
     those of their teams, HR and auditors all. Talk time, compliance rate
-    and QA pass rate come from :meth:`_agent_month_extra_columns`.
+    and QA pass rate come from :meth:`_agent_month_extra_columns`; the KPI
+    score is the one payroll reads (``telesales.kpi.deduction._kpi_scores``).
     """
 
     _name = "telesales.agent.month"
@@ -67,17 +69,56 @@ class TelesalesAgentMonth(models.Model):
         digits=(16, 1),
         help="Share of the agent's inspected calls that passed (quality module).",
     )
+    kpi_score = fields.Integer(
+        string="KPI Score",
+        compute="_compute_kpi_score",
+        help="The company's KPI points of the month minus the points of the "
+        "month's active KPI deductions (the score the newcomer allowance "
+        "depends on).",
+    )
+    kpi_pass_line = fields.Integer(
+        string="KPI Pass Line",
+        related="company_id.telesales_kpi_pass",
+    )
+    kpi_margin = fields.Integer(
+        string="Above Pass Line",
+        compute="_compute_kpi_score",
+        help="KPI score minus the pass line: negative when below the line.",
+    )
+    kpi_passed = fields.Boolean(
+        string="KPI Passed",
+        compute="_compute_kpi_score",
+        help="The KPI score reaches the pass line.",
+    )
+
+    @api.depends("employee_id", "month", "company_id")
+    def _compute_kpi_score(self):
+        # one definition of the score: the deductions' API payroll uses
+        Deduction = self.env["telesales.kpi.deduction"]
+        for month in set(self.filtered("month").mapped("month")):
+            rows = self.filtered(lambda row, month=month: row.month == month)
+            scores = Deduction._kpi_scores(rows.employee_id.sudo(), month)
+            for row in rows:
+                row.kpi_score = scores.get(row.employee_id.id, 0)
+                pass_line = row.company_id.sudo().telesales_kpi_pass
+                row.kpi_margin = row.kpi_score - pass_line
+                row.kpi_passed = row.kpi_score >= pass_line
+        (self - self.filtered("month")).update(
+            {"kpi_score": 0, "kpi_margin": 0, "kpi_passed": False}
+        )
 
     @api.model
     def _agent_month_extra_columns(self):
         """SQL of the columns other modules fill: ``{field name: SQL}``,
         evaluated per row with ``b.employee_id``, ``b.department_id``,
-        ``b.company_id`` and ``b.month`` (first day of the month). NULL until
-        the compliance and quality modules override it (see
+        ``b.company_id`` and ``b.month`` (first day of the month).
+
+        Talk time and compliance rate: the agent's daily compliance rows of
+        the month, with the leaderboard's definition. QA pass rate: NULL
+        until the quality module overrides it (see
         ``telesales.team.leaderboard._leaderboard_extra_columns``)."""
         return {
-            "talk_time": SQL("NULL::numeric"),
-            "compliance_rate": SQL("NULL::numeric"),
+            **daily_compliance_columns("employee_id"),
             "qa_pass_rate": SQL("NULL::numeric"),
         }
 

@@ -210,11 +210,14 @@ class TelesalesTeamKpi(models.Model):
 
     @api.model
     def _get_or_compute(self, departments, month):
-        """{department id: KPI record} of the month, computing the missing."""
+        """{department id: KPI record} of the month, computing the missing
+        and recomputing the stale (sources changed since, see
+        :meth:`_stale_kpis`)."""
         month = self._month_start(month)
         kpis = self.sudo().search(
             [("department_id", "in", departments.ids), ("month", "=", month)]
         )
+        kpis = self._refresh_stale(kpis)
         missing = departments - kpis.department_id
         if missing:
             kpis |= self._compute_team_kpis(month, missing)
@@ -275,20 +278,77 @@ class TelesalesTeamKpi(models.Model):
 
     @api.model
     def _team_premiums(self, departments, agents, date_from, date_to):
-        """{department id: effective premium of its agents in the period}, or
+        """{department id: effective premium of the team in the period}, or
         None when no premium ledger is installed (premium KPIs not evaluated).
+
+        The leaderboard's and the premium report's definition: each line
+        counts for the team it was sold for (kept after a transfer), see
+        ``telesales.premium._team_premium_by_month``; ``agents`` is unused.
         """
         if "telesales.premium" not in self.env:
             return None
-        by_employee = (
+        by_month = (
             self.env["telesales.premium"]
             .sudo()
-            ._effective_premium(agents, date_from, date_to)
+            ._team_premium_by_month(departments, date_from, date_to)
         )
         premiums = defaultdict(float)
-        for employee in agents:
-            premiums[employee.department_id.id] += by_employee.get(employee.id, 0.0)
+        for (dept_id, _month), amount in by_month.items():
+            premiums[dept_id] += amount
         return premiums
+
+    # ------------------------------------------------------------------
+    # Freshness: figures whose sources changed after the computation
+    # ------------------------------------------------------------------
+    def _stale_kpis(self):
+        """The KPIs of ``self`` whose sources changed after they were
+        computed: premium lines of the team written since (a late import,
+        a refund). Modules with other sources extend it (QA inspections)."""
+        if not self or "telesales.premium" not in self.env:
+            return self.browse()
+        self.env["telesales.premium"].flush_model()
+        self.flush_recordset(["date_computed", "department_id", "month"])
+        self.env.cr.execute(
+            """
+            SELECT k.id
+              FROM telesales_team_kpi k
+             WHERE k.id IN %s
+               AND (k.date_computed IS NULL OR EXISTS (
+                    SELECT 1 FROM telesales_premium p
+                     WHERE p.department_id = k.department_id
+                       AND p.write_date > k.date_computed
+                       AND ((p.date >= k.month
+                             AND p.date < k.month + INTERVAL '1 month')
+                         OR (p.refund_date >= k.month
+                             AND p.refund_date < k.month + INTERVAL '1 month'))))
+            """,
+            [tuple(self.ids)],
+        )
+        return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    @api.model
+    def _refresh_stale(self, kpis):
+        """Recompute those of ``kpis`` whose sources changed since they were
+        computed; returns ``kpis``."""
+        kpis = kpis.sudo()
+        stale = kpis._stale_kpis()
+        for month in set(stale.mapped("month")):
+            teams = stale.filtered(lambda kpi, month=month: kpi.month == month)
+            self._compute_team_kpis(month, teams.department_id)
+        return kpis
+
+    @api.model
+    def web_search_read(self, domain, *args, **kwargs):
+        """The Team KPIs screen (list, form): the stale KPIs it shows are
+        recomputed first, so it shows the ledger's current figures."""
+        self._refresh_stale(self.sudo().search(domain or []))
+        return super().web_search_read(domain, *args, **kwargs)
+
+    @api.model
+    def read_group(self, domain, *args, **kwargs):
+        """The grouped list, pivot and graph: same as :meth:`web_search_read`."""
+        self._refresh_stale(self.sudo().search(domain or []))
+        return super().read_group(domain, *args, **kwargs)
 
     @api.model
     def _team_targets(self, departments, month):

@@ -18,6 +18,33 @@ RANK_AT_MONTH_END = """
 """
 
 
+def daily_compliance_columns(key):
+    """Talk time (hours) and compliance rate (% of compliant agent-days) of
+    the daily compliance rows whose ``key`` column (``department_id``: team
+    of the day, ``employee_id``: the agent) is ``b.<key>``, in month
+    ``b.month``: the one definition the leaderboard and the agent's month
+    share with the Compliance Analysis report (sum of talk hours, share of
+    compliant rows)."""
+    scope = SQL(
+        "c.%(key)s = b.%(key)s AND c.date >= b.month"
+        " AND c.date < b.month + INTERVAL '1 month'",
+        key=SQL.identifier(key),
+    )
+    return {
+        "talk_time": SQL(
+            """(SELECT ROUND(SUM(c.talk_seconds) / 3600.0, 1)
+                 FROM telesales_daily_compliance c WHERE %s)""",
+            scope,
+        ),
+        "compliance_rate": SQL(
+            """(SELECT ROUND(100.0 * COUNT(*) FILTER (WHERE c.compliant)
+                             / NULLIF(COUNT(*), 0), 1)
+                 FROM telesales_daily_compliance c WHERE %s)""",
+            scope,
+        ),
+    }
+
+
 class TelesalesTeamLeaderboard(models.Model):
     """Teams of each month ranked by effective premium (manager dashboard,
     SQL view): premium, target, achievement, and the figures of the other
@@ -109,28 +136,13 @@ class TelesalesTeamLeaderboard(models.Model):
         """
         # talk time and compliance rate come from the daily compliance rows
         # of the team's agents in the month (team of the day)
-        return {
-            "talk_time": SQL(
-                """(SELECT ROUND(SUM(c.talk_seconds) / 3600.0, 1)
-                     FROM telesales_daily_compliance c
-                    WHERE c.department_id = b.department_id
-                      AND c.date >= b.month
-                      AND c.date < b.month + INTERVAL '1 month')"""
-            ),
-            "compliance_rate": SQL(
-                """(SELECT ROUND(100.0 * COUNT(*) FILTER (WHERE c.compliant)
-                                 / NULLIF(COUNT(*), 0), 1)
-                     FROM telesales_daily_compliance c
-                    WHERE c.department_id = b.department_id
-                      AND c.date >= b.month
-                      AND c.date < b.month + INTERVAL '1 month')"""
-            ),
-            "qa_pass_rate": SQL(
-                """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
-                     WHERE k.department_id = b.department_id AND k.month = b.month
-                       AND k.qa_pass_rate_evaluated)"""
-            ),
-        }
+        columns = daily_compliance_columns("department_id")
+        columns["qa_pass_rate"] = SQL(
+            """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
+                 WHERE k.department_id = b.department_id AND k.month = b.month
+                   AND k.qa_pass_rate_evaluated)"""
+        )
+        return columns
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

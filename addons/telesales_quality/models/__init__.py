@@ -18,3 +18,4 @@ from . import telesales_rank_history
 from . import hr_employee
 from . import hr_department
 from . import telesales_quality_demo
+from . import telesales_dashboard
