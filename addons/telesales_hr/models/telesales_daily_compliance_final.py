@@ -51,7 +51,7 @@ class TelesalesDailyCompliance(models.Model):
         "the day is an absence.",
     )
     reason_text = fields.Text(
-        string="Reasons",
+        string="Explanation",
         compute="_compute_reason_text",
         help="The reasons of the day in the user's language.",
     )

@@ -45,8 +45,8 @@ class TelesalesComplianceCompute(models.TransientModel):
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.company.currency_id
     )
-    preview_agents = fields.Integer(string="Agents", readonly=True)
-    preview_days = fields.Integer(string="Days", readonly=True)
+    preview_agents = fields.Integer(string="Agents Computed", readonly=True)
+    preview_days = fields.Integer(string="Days Computed", readonly=True)
     preview_provisional = fields.Integer(string="Provisional Days", readonly=True)
     preview_absences = fields.Integer(string="Absent Days", readonly=True)
     preview_paid = fields.Integer(string="Days Kept (paid)", readonly=True)
