@@ -18,6 +18,12 @@ NEXT_DAY = DAY + timedelta(days=1)
 
 @tagged("post_install", "-at_install")
 class TestProvisionalDays(ComplianceCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # absences and late arrivals cost KPI points (0 by default)
+        cls.company.write({"telesales_kpi_absence": 5, "telesales_kpi_late": 2})
+
     def compute_at(self, employees, now, **kwargs):
         self.Compliance._compute_for_range(DAY, DAY, employees, now=now, **kwargs)
         return self.row(employees[:1])
