@@ -872,6 +872,7 @@ class TelesalesDailyCompliance(models.Model):
         """The reasons, in words and in the user's language, of a row from
         its stored figures (``vals``: field name -> value, the computation's
         values or a row read back, e.g. by an export)."""
+
         def seconds(hours):
             return round((hours or 0.0) * 3600)
 
@@ -879,11 +880,15 @@ class TelesalesDailyCompliance(models.Model):
         if vals.get("provisional_reason") == "not_over":
             reasons.append(self.env._("Provisional: the day is not over yet"))
         elif vals.get("provisional_reason") == "no_attendance":
-            reasons.append(self.env._("Provisional: no attendance imported for the day yet"))
+            reasons.append(
+                self.env._("Provisional: no attendance imported for the day yet")
+            )
         if vals.get("missing_check_out"):
             reasons.append(self.env._("No check-out"))
         if vals.get("late_minutes"):
-            reasons.append(self.env._("Late by %(minutes)s min", minutes=vals["late_minutes"]))
+            reasons.append(
+                self.env._("Late by %(minutes)s min", minutes=vals["late_minutes"])
+            )
         if vals.get("early_minutes"):
             reasons.append(
                 self.env._("Left %(minutes)s min early", minutes=vals["early_minutes"])
@@ -913,7 +918,9 @@ class TelesalesDailyCompliance(models.Model):
             reasons.append(
                 self.env._("No morning call")
                 if first is None or first is False
-                else self.env._("First call at %(time)s", time=self._clock(seconds(first)))
+                else self.env._(
+                    "First call at %(time)s", time=self._clock(seconds(first))
+                )
             )
         noon = vals.get("afternoon_call_time")
         if vals.get("fail_afternoon_call"):
@@ -935,7 +942,9 @@ class TelesalesDailyCompliance(models.Model):
             )
         if vals.get("fail_violations"):
             reasons.append(
-                self.env._("%(count)s calls with violations", count=vals.get("violation_calls"))
+                self.env._(
+                    "%(count)s calls with violations", count=vals.get("violation_calls")
+                )
             )
         if vals.get("fail_overtime"):
             reasons.append(

@@ -45,7 +45,6 @@ class TelesalesDailyCompliance(models.Model):
         PROVISIONAL_SELECTION, string="Provisional Because", readonly=True
     )
     attendance_confirmed = fields.Boolean(
-        string="Attendance Confirmed",
         readonly=True,
         help="HR confirmed the attendance of the day complete: without a check-in "
         "the day is an absence.",

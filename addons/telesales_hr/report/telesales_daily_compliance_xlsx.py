@@ -35,9 +35,7 @@ class TelesalesDailyComplianceXlsx(models.AbstractModel):
             XlsxColumn("afternoon_call_time", self.env._("Afternoon Call"), 10, "time"),
             XlsxColumn("check_in", self.env._("Check In"), 10, "time"),
             XlsxColumn("check_out", self.env._("Check Out"), 10, "time"),
-            XlsxColumn(
-                "overtime_hours", self.env._("Overtime"), 10, "duration", "sum"
-            ),
+            XlsxColumn("overtime_hours", self.env._("Overtime"), 10, "duration", "sum"),
             XlsxColumn(
                 "attendance_deduction",
                 self.env._("Attendance Deduction"),
@@ -74,7 +72,10 @@ class TelesalesDailyComplianceXlsx(models.AbstractModel):
             company_id = figures["company_id"]
             if company_id not in max_dials:
                 max_dials[company_id] = (
-                    self.env["res.company"].sudo().browse(company_id).telesales_max_dials
+                    self.env["res.company"]
+                    .sudo()
+                    .browse(company_id)
+                    .telesales_max_dials
                 )
             lines = Compliance._reason_lines(figures, max_dials[company_id])
             values = values[:width]

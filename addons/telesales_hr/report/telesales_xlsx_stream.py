@@ -309,9 +309,7 @@ class TelesalesXlsxStream(models.AbstractModel):
 
         for values in self._xlsx_rows(sheet, columns):
             for col, value in enumerate(values):
-                self._xlsx_write_cell(
-                    worksheet, row, col, value, formats[col], labels
-                )
+                self._xlsx_write_cell(worksheet, row, col, value, formats[col], labels)
                 if (
                     col in counts
                     and value is not None

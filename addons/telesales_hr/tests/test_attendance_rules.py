@@ -181,7 +181,10 @@ class TestAttendanceRules(ComplianceCase):
         self.work(self.agent_a1, [d for d in april if d not in absent_a1])
         self.work(self.agent_a1b, [d for d in april if d not in absent_a1b])
         self.compute(
-            self.agent_a1 | self.agent_a1b, april[0], april[-1], attendance_complete=True
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
         )
         flag = self.absence_flags(self.agent_a1)
         self.assertEqual(len(flag), 1)
@@ -196,7 +199,10 @@ class TestAttendanceRules(ComplianceCase):
         )
         # recomputing raises nothing twice
         self.compute(
-            self.agent_a1 | self.agent_a1b, april[0], april[-1], attendance_complete=True
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
         )
         self.assertEqual(len(self.absence_flags(self.agent_a1)), 1)
 
@@ -211,7 +217,10 @@ class TestAttendanceRules(ComplianceCase):
             self.agent_a1b, date(2025, 4, 15), check_in="09:31:00", check_out="18:00:00"
         )
         self.compute(
-            self.agent_a1 | self.agent_a1b, april[0], april[-1], attendance_complete=True
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
         )
         flag = self.absence_flags(self.agent_a1)
         self.assertEqual(len(flag), 1)
@@ -232,7 +241,10 @@ class TestAttendanceRules(ComplianceCase):
         today = fields.Date.context_today(self.Compliance)
         last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         self.compute(
-            self.agent_a1b, last_month, last_month + timedelta(days=10), attendance_complete=True
+            self.agent_a1b,
+            last_month,
+            last_month + timedelta(days=10),
+            attendance_complete=True,
         )
         self.Flag.search([("employee_id", "=", self.agent_a1b.id)]).unlink()
         self.Compliance._cron_absence_escalation()

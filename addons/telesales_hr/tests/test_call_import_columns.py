@@ -17,12 +17,30 @@ class TestCallImportColumns(TelesalesCallCase):
         lines = wizard.expected_columns.splitlines()
         self.assertIn(f"{mapping.col_external_id}: ", lines[0])
         self.assertTrue(lines[0].endswith("(required)"))
-        self.assertEqual(len(lines), sum(1 for col in (
-            "col_external_id", "col_agent", "col_callee", "col_start",
-            "col_direction", "col_connected", "col_ring", "col_talk", "col_wait",
-            "col_pause", "col_wrapup", "col_duration", "col_recording",
-            "col_disposition", "col_lead",
-        ) if mapping[col]))
+        self.assertEqual(
+            len(lines),
+            sum(
+                1
+                for col in (
+                    "col_external_id",
+                    "col_agent",
+                    "col_callee",
+                    "col_start",
+                    "col_direction",
+                    "col_connected",
+                    "col_ring",
+                    "col_talk",
+                    "col_wait",
+                    "col_pause",
+                    "col_wrapup",
+                    "col_duration",
+                    "col_recording",
+                    "col_disposition",
+                    "col_lead",
+                )
+                if mapping[col]
+            ),
+        )
         self.assertIn("Delimiter", wizard.expected_format)
         other = mapping.sudo().copy({"name": "Other dialer", "col_start": "begin"})
         wizard.mapping_id = other

@@ -137,14 +137,18 @@ class TestProvisionalDays(ComplianceCase):
         team = {"department_ids": [(6, 0, self.team_a1.ids)]}
         wizard = self.wizard(self.manager_a_user, **team)
         action = wizard.action_preview()
-        self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), (wizard._name, wizard.id)
+        )
         self.assertEqual(wizard.state, "preview")
         # agent_a1, agent_a1b and their team leader; no attendance imported
         self.assertEqual((wizard.preview_agents, wizard.preview_days), (3, 3))
         self.assertEqual(wizard.preview_provisional, 3)
         self.assertEqual((wizard.preview_absences, wizard.preview_deduction), (0, 0))
         self.assertIn("3 of the 3 days are provisional", wizard.preview_warning)
-        self.assertFalse(self.Compliance.search([("date", "=", DAY)]), "nothing written")
+        self.assertFalse(
+            self.Compliance.search([("date", "=", DAY)]), "nothing written"
+        )
         # the attendance arrives: agent_a1 late, agent_a1b absent
         self.punch(self.agent_a1, check_in="09:20:00")
         self.punch(self.tl_a1)
@@ -181,4 +185,6 @@ class TestProvisionalDays(ComplianceCase):
         self.assertAlmostEqual(wizard.preview_deduction, FULL_ABSENCE)
         self.assertIn("Attendance complete", wizard.preview_warning)
         wizard.action_compute()
-        self.assertAlmostEqual(self.row(self.agent_a1).attendance_deduction, FULL_ABSENCE)
+        self.assertAlmostEqual(
+            self.row(self.agent_a1).attendance_deduction, FULL_ABSENCE
+        )

@@ -96,7 +96,9 @@ class TestComplianceXlsxFormat(ComplianceCase):
         header = [cell.value for cell in next(sheet.iter_rows())]
         self.assertEqual(header[:3], ["日期", "坐席", "小组"])
         a2 = self.line(sheet, "Agent A2")
-        self.assertTrue(a2[REASONS].value.startswith("迟到 1 分钟\n"), a2[REASONS].value)
+        self.assertTrue(
+            a2[REASONS].value.startswith("迟到 1 分钟\n"), a2[REASONS].value
+        )
         Report = self.env["report.telesales_hr.daily_compliance_xlsx"]
         no = Report.with_context(lang="zh_CN")._xlsx_bool_labels()[False]
         self.assertEqual(a2[COMPLIANT].value, no)

@@ -96,13 +96,17 @@ class TelesalesComplianceCompute(models.TransientModel):
         self.ensure_one()
         self._check_may_compute()
         employees = self._employees_to_compute()
-        prepared = self.env["telesales.daily.compliance"].sudo()._prepare_range(
-            self.date_from,
-            self.date_to,
-            employees,
-            self._reference_now(),
-            self.attendance_complete,
-            lock=False,
+        prepared = (
+            self.env["telesales.daily.compliance"]
+            .sudo()
+            ._prepare_range(
+                self.date_from,
+                self.date_to,
+                employees,
+                self._reference_now(),
+                self.attendance_complete,
+                lock=False,
+            )
         )
         vals_list = (prepared or {}).get("vals_list", [])
         provisional = sum(1 for vals in vals_list if vals["provisional"])
