@@ -89,10 +89,10 @@ class XlsxColumn:
     :param raw: the database value as it is (no display name, label, time
         zone or unit conversion), for a report computing a cell from others.
 
-    Values are what a person reads: many2one display names, selection
-    labels and booleans (是/否) in the user's language, datetimes in the
-    user's time zone, clock times and durations as Excel times, percentages
-    as percentage cells.
+    Values are what a person reads: many2one display names and selection
+    labels in the user's language (and booleans as 是/否 in the reports
+    setting ``_xlsx_bool_text``), datetimes in the user's time zone, clock
+    times and durations as Excel times, percentages as percentage cells.
     """
 
     fname: str
