@@ -24,6 +24,7 @@ from . import telesales_premium_month
 from . import telesales_rank_review
 from . import telesales_rank_review_line
 from . import telesales_daily_compliance
+from . import telesales_daily_compliance_final
 from . import telesales_kpi_deduction
 from . import telesales_team_daily_compliance
 from . import telesales_flag_attendance

@@ -247,7 +247,9 @@ class TelesalesDailyCompliance(models.Model):
     # Computation
     # ------------------------------------------------------------------
     @api.model
-    def _compute_for_range(self, date_from, date_to, employees=None):
+    def _compute_for_range(
+        self, date_from, date_to, employees=None, now=None, attendance_complete=False
+    ):
         """(Re)compute the rows of ``employees`` (default: every active
         telesales agent) for the days ``date_from`` … ``date_to``.
 
@@ -257,19 +259,66 @@ class TelesalesDailyCompliance(models.Model):
         punch flags, absence escalation and newcomer coaching follow.
         Everything is set-based: one query for the calls, one for the
         attendance, the calendars once per (calendar, time zone).
+
+        ``now`` (UTC, default the current time) decides which days are over;
+        a day not over yet, or without any attendance imported, is
+        provisional: no deduction, no KPI breach (SPEC §4), see
+        ``_provisional_days``. ``attendance_complete``: HR confirms that the
+        attendance of the range is complete, so a day without any check-in
+        is final (an absence) once it is over.
         Returns the rows created or updated.
+        """
+        prepared = self._prepare_range(
+            date_from, date_to, employees, now, attendance_complete, lock=True
+        )
+        if not prepared:
+            return self.browse()
+        employees = prepared["employees"]
+        date_from, date_to = prepared["date_from"], prepared["date_to"]
+        vals_list = prepared["vals_list"]
+        locked_keys = prepared["locked_keys"]
+        self._delete_stale(employees, date_from, date_to, vals_list)
+        rows = bulk_upsert(
+            self,
+            vals_list,
+            conflict=("employee_id", "date"),
+            keep=("locked", "department_id", "company_id"),
+            where=SQL("telesales_daily_compliance.locked IS NOT TRUE"),
+        )
+        self.env["telesales.kpi.deduction"]._sync_compliance_breaches(
+            employees, date_from, date_to, locked_keys
+        )
+        self.env["hr.attendance"]._telesales_detect_proxy_punch(
+            employees, date_from, date_to, prepared["tz_names"]
+        )
+        self._check_absence_escalation(employees, date_from, date_to)
+        if prepared["deals"] is not None:
+            self._check_newcomer_coaching(employees, date_from, date_to)
+        return rows
+
+    @api.model
+    def _prepare_range(
+        self, date_from, date_to, employees, now, attendance_complete, lock=True
+    ):
+        """The values of the rows ``_compute_for_range`` writes, without
+        writing anything (the wizard's preview calls it with ``lock=False``).
+
+        Returns None when there is nothing to compute, else a dict with
+        "employees", "date_from", "date_to", "vals_list", "locked_keys"
+        (rows paid by payroll, kept), "tz_names" and "deals".
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if date_from > date_to:
             raise UserError(self.env._("The start date must be before the end date."))
+        now = now or fields.Datetime.now()
         if employees is None:
             employees = self.env["hr.employee"].search(
                 [("is_telesales_agent", "=", True)]
             )
         employees = employees.filtered("resource_id")
         if not employees:
-            return self.browse()
+            return None
         params_by_company = {
             company.id: self._company_params(company)
             for company in employees.company_id
@@ -287,7 +336,18 @@ class TelesalesDailyCompliance(models.Model):
         ranks = self.env["telesales.rank.history"]._rank_periods(
             employees, date_from, date_to
         )
-        locked_keys, teams = self._lock_range(employees, date_from, date_to)
+        locked_keys, teams, confirmed = self._lock_range(
+            employees, date_from, date_to, lock=lock
+        )
+        provisional = self._provisional_days(
+            employees,
+            date_from,
+            date_to,
+            tz_names,
+            now,
+            confirmed if not attendance_complete else None,
+            punches,
+        )
 
         vals_list = []
         for employee in employees:
@@ -296,7 +356,8 @@ class TelesalesDailyCompliance(models.Model):
             lowest = params["lowest_rank"]
             for rank, start, end in ranks.get(employee.id, []):
                 for day, expected in schedule["days"].items():
-                    if not start <= day <= end or (employee.id, day) in locked_keys:
+                    key = (employee.id, day)
+                    if not start <= day <= end or key in locked_keys:
                         continue
                     if not date_from <= day <= date_to:
                         continue
@@ -307,34 +368,27 @@ class TelesalesDailyCompliance(models.Model):
                         expected,
                         schedule,
                         params,
-                        calls.get((employee.id, day), {}),
-                        punches.get((employee.id, day)),
+                        calls.get(key, {}),
+                        punches.get(key),
+                        provisional.get(key),
+                    )
+                    vals["attendance_confirmed"] = bool(
+                        attendance_complete or key in confirmed
                     )
                     vals["is_newcomer"] = rank == lowest
-                    vals["deals"] = (deals or {}).get((employee.id, day), 0)
-                    vals["department_id"] = teams.get(
-                        (employee.id, day), employee.department_id.id
-                    )
+                    vals["deals"] = (deals or {}).get(key, 0)
+                    vals["department_id"] = teams.get(key, employee.department_id.id)
                     vals["company_id"] = employee.company_id.id
                     vals_list.append(vals)
-        self._delete_stale(employees, date_from, date_to, vals_list)
-        rows = bulk_upsert(
-            self,
-            vals_list,
-            conflict=("employee_id", "date"),
-            keep=("locked", "department_id", "company_id"),
-            where=SQL("telesales_daily_compliance.locked IS NOT TRUE"),
-        )
-        self.env["telesales.kpi.deduction"]._sync_compliance_breaches(
-            employees, date_from, date_to, locked_keys
-        )
-        self.env["hr.attendance"]._telesales_detect_proxy_punch(
-            employees, date_from, date_to, tz_names
-        )
-        self._check_absence_escalation(employees, date_from, date_to)
-        if deals is not None:
-            self._check_newcomer_coaching(employees, date_from, date_to)
-        return rows
+        return {
+            "employees": employees,
+            "date_from": date_from,
+            "date_to": date_to,
+            "vals_list": vals_list,
+            "locked_keys": locked_keys,
+            "tz_names": tz_names,
+            "deals": deals,
+        }
 
     @api.model
     def _company_params(self, company):
@@ -606,30 +660,38 @@ class TelesalesDailyCompliance(models.Model):
         return {(row[0], row[1]): row[2:] for row in self.env.cr.fetchall()}
 
     @api.model
-    def _lock_range(self, employees, date_from, date_to):
+    def _lock_range(self, employees, date_from, date_to, lock=True):
         """Lock the rows of the range (``FOR UPDATE``: two recomputes, or a
         recompute and payroll, run one after the other) before they are
-        rewritten in place.
+        rewritten in place; ``lock=False`` only reads them (a preview).
 
         Returns (keys of the locked rows, {(employee, date): team of the
-        row}) so that a recompute keeps the team of the day (SPEC §2).
+        row}, keys of the rows whose attendance HR confirmed complete) so
+        that a recompute keeps the team of the day (SPEC §2) and the
+        confirmation.
         """
         self.flush_model()
         self.env.cr.execute(
-            """
-            SELECT employee_id, date, department_id, locked
+            SQL(
+                """
+            SELECT employee_id, date, department_id, locked, attendance_confirmed
               FROM telesales_daily_compliance
              WHERE employee_id IN %s AND date BETWEEN %s AND %s
           ORDER BY id
-               FOR UPDATE
+            %s
             """,
-            [tuple(employees.ids), date_from, date_to],
+                tuple(employees.ids),
+                date_from,
+                date_to,
+                SQL("FOR UPDATE") if lock else SQL(""),
+            )
         )
         rows = self.env.cr.fetchall()
         self.invalidate_model()
-        locked = {(emp, day) for emp, day, _team, is_locked in rows if is_locked}
-        teams = {(emp, day): team for emp, day, team, _locked in rows}
-        return locked, teams
+        locked = {(emp, day) for emp, day, _team, is_locked, _c in rows if is_locked}
+        teams = {(emp, day): team for emp, day, team, _locked, _c in rows}
+        confirmed = {(emp, day) for emp, day, _t, _l, done in rows if done}
+        return locked, teams, confirmed
 
     @api.model
     def _delete_stale(self, employees, date_from, date_to, vals_list):
@@ -655,10 +717,13 @@ class TelesalesDailyCompliance(models.Model):
             self.invalidate_model()
 
     def _row_values(
-        self, employee, day, rank, expected, schedule, params, calls, punch
+        self, employee, day, rank, expected, schedule, params, calls, punch, pending
     ):
-        """Values of one row from the figures gathered for the whole range."""
-        reasons = []
+        """Values of one row from the figures gathered for the whole range.
+
+        ``pending``: why the day is provisional ("not_over", "no_attendance")
+        or None when it is final. A provisional day shows its figures but
+        carries no absence, no deduction and no KPI breach."""
         vals = {
             "employee_id": employee.id,
             "date": day,
@@ -681,6 +746,8 @@ class TelesalesDailyCompliance(models.Model):
             "fail_afternoon_call": False,
             "fail_dial_cap": False,
             "fail_violations": False,
+            "provisional": bool(pending),
+            "provisional_reason": pending or False,
         }
         share = 1.0
         if expected["full_hours"]:
@@ -713,7 +780,6 @@ class TelesalesDailyCompliance(models.Model):
             check_in, check_out, is_open = punch
             if is_open:
                 check_out = False
-                reasons.append(self.env._("No check-out"))
             vals.update(
                 check_in=check_in, check_out=check_out, missing_check_out=is_open
             )
@@ -730,16 +796,12 @@ class TelesalesDailyCompliance(models.Model):
                 early_tier=early_tier,
             )
             half_absences = (late_tier == "absence") + (early_tier == "absence")
-            if late // 60:
-                reasons.append(
-                    self.env._("Late by %(minutes)s min", minutes=late // 60)
-                )
-            if early // 60:
-                reasons.append(
-                    self.env._("Left %(minutes)s min early", minutes=early // 60)
-                )
         else:
             half_absences = 2
+        if pending:
+            # nothing is decided on a provisional day: no absence, no tier
+            half_absences = 0
+            vals.update(late_tier="none", early_tier="none")
         halves = expected["morning"] + expected["afternoon"]
         absence = "none"
         if half_absences:
@@ -749,10 +811,6 @@ class TelesalesDailyCompliance(models.Model):
             absence_days={"none": 0.0, "half": 0.5, "full": 1.0}[absence],
             warning_due=absence != "none",
         )
-        if absence == "full":
-            reasons.append(self.env._("Absent all day"))
-        elif absence == "half":
-            reasons.append(self.env._("Half-day absence"))
         # call targets; a day fully absent is an absence, not a missed target
         fails = {}
         if absence != "full":
@@ -767,28 +825,23 @@ class TelesalesDailyCompliance(models.Model):
                 "fail_violations": violations > 0,
             }
         vals.update(fails)
-        reasons += self._fail_reasons(
-            fails, calls, required_connected, required_talk, params
-        )
         compliant = absence != "full" and not any(fails.values())
         required_overtime = params["overtime"] if fails and not compliant else 0
+        if pending:
+            # the calls of a day not over are not all made yet
+            compliant = compliant and pending != "not_over"
+            required_overtime = 0
         fail_overtime = overtime < required_overtime
-        if fail_overtime:
-            reasons.append(
-                self.env._(
-                    "Overtime %(done)s of %(required)s required",
-                    done=_hours_label(overtime),
-                    required=_hours_label(required_overtime),
-                )
-            )
+        color = 10 if compliant else (1 if absence != "none" else 2)
         vals.update(
             compliant=compliant,
-            color=10 if compliant else (1 if absence != "none" else 2),
+            color=0 if pending else color,
             overtime_required_hours=required_overtime / 3600,
             overtime_hours=overtime / 3600,
             fail_overtime=fail_overtime,
-            reasons="\n".join(reasons) or False,
         )
+        vals["reasons"] = "\n".join(self._reason_lines(vals, params["max_dials"]))
+        vals["reasons"] = vals["reasons"] or False
         # money: a share of the day's base wage
         month_days = schedule["month_days"].get(day.replace(day=1)) or 0
         rounding = params["rounding"]
@@ -815,56 +868,91 @@ class TelesalesDailyCompliance(models.Model):
         )
         return vals
 
-    def _fail_reasons(self, fails, calls, required_connected, required_talk, params):
-        """The reasons, in words, of the failed call targets of ``fails``."""
-        dials = calls.get("dials", 0)
-        connected = calls.get("connected", 0)
-        talk = calls.get("talk", 0)
-        first = calls.get("first")
-        noon = calls.get("noon")
-        violations = calls.get("violations", 0)
+    def _reason_lines(self, vals, max_dials):
+        """The reasons, in words and in the user's language, of a row from
+        its stored figures (``vals``: field name -> value, the computation's
+        values or a row read back, e.g. by an export)."""
+
+        def seconds(hours):
+            return round((hours or 0.0) * 3600)
+
         reasons = []
-        if fails.get("fail_connected"):
+        if vals.get("provisional_reason") == "not_over":
+            reasons.append(self.env._("Provisional: the day is not over yet"))
+        elif vals.get("provisional_reason") == "no_attendance":
+            reasons.append(
+                self.env._("Provisional: no attendance imported for the day yet")
+            )
+        if vals.get("missing_check_out"):
+            reasons.append(self.env._("No check-out"))
+        if vals.get("late_minutes"):
+            reasons.append(
+                self.env._("Late by %(minutes)s min", minutes=vals["late_minutes"])
+            )
+        if vals.get("early_minutes"):
+            reasons.append(
+                self.env._("Left %(minutes)s min early", minutes=vals["early_minutes"])
+            )
+        if vals.get("absence") == "full":
+            reasons.append(self.env._("Absent all day"))
+        elif vals.get("absence") == "half":
+            reasons.append(self.env._("Half-day absence"))
+        if vals.get("fail_connected"):
             reasons.append(
                 self.env._(
                     "Connected calls %(done)s < %(required)s",
-                    done=connected,
-                    required=required_connected,
+                    done=vals.get("connected_calls") or 0,
+                    required=vals.get("required_connected_calls") or 0,
                 )
             )
-        if fails.get("fail_talk"):
+        if vals.get("fail_talk"):
             reasons.append(
                 self.env._(
                     "Talk time %(done)s < %(required)s",
-                    done=_hours_label(talk),
-                    required=_hours_label(required_talk),
+                    done=_hours_label(vals.get("talk_seconds") or 0),
+                    required=_hours_label(seconds(vals.get("required_talk_hours"))),
                 )
             )
-        if fails.get("fail_first_call"):
+        first = vals.get("first_call_time")
+        if vals.get("fail_first_call"):
             reasons.append(
                 self.env._("No morning call")
-                if first is None
-                else self.env._("First call at %(time)s", time=self._clock(first))
-            )
-        if fails.get("fail_afternoon_call"):
-            reasons.append(
-                self.env._("No afternoon call")
-                if noon is None
+                if first is None or first is False
                 else self.env._(
-                    "First afternoon call at %(time)s", time=self._clock(noon)
+                    "First call at %(time)s", time=self._clock(seconds(first))
                 )
             )
-        if fails.get("fail_dial_cap"):
+        noon = vals.get("afternoon_call_time")
+        if vals.get("fail_afternoon_call"):
+            reasons.append(
+                self.env._("No afternoon call")
+                if noon is None or noon is False
+                else self.env._(
+                    "First afternoon call at %(time)s",
+                    time=self._clock(seconds(noon)),
+                )
+            )
+        if vals.get("fail_dial_cap"):
             reasons.append(
                 self.env._(
                     "%(dials)s outbound calls > %(cap)s",
-                    dials=dials,
-                    cap=params["max_dials"],
+                    dials=vals.get("dials") or 0,
+                    cap=max_dials,
                 )
             )
-        if fails.get("fail_violations"):
+        if vals.get("fail_violations"):
             reasons.append(
-                self.env._("%(count)s calls with violations", count=violations)
+                self.env._(
+                    "%(count)s calls with violations", count=vals.get("violation_calls")
+                )
+            )
+        if vals.get("fail_overtime"):
+            reasons.append(
+                self.env._(
+                    "Overtime %(done)s of %(required)s required",
+                    done=_hours_label(seconds(vals.get("overtime_hours"))),
+                    required=_hours_label(seconds(vals.get("overtime_required_hours"))),
+                )
             )
         return reasons
 
@@ -945,6 +1033,7 @@ class TelesalesDailyCompliance(models.Model):
                 SELECT employee_id, date, absence, absence_days
                   FROM telesales_daily_compliance
                  WHERE employee_id IN %s AND date BETWEEN %s AND %s
+                   AND provisional IS NOT TRUE
               ORDER BY employee_id, date
                 """,
                 [tuple(employees.ids), month - timedelta(days=31), month_end],
@@ -1006,6 +1095,7 @@ class TelesalesDailyCompliance(models.Model):
             SELECT employee_id, date, is_newcomer, deals, absence, department_id
               FROM telesales_daily_compliance
              WHERE employee_id IN %s AND date BETWEEN %s AND %s
+               AND provisional IS NOT TRUE
           ORDER BY employee_id, date
             """,
             [tuple(employees.ids), date_from - timedelta(days=62), date_to],

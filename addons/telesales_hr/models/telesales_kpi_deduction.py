@@ -186,7 +186,9 @@ class TelesalesKpiDeduction(models.Model):
     def _sync_compliance_breaches(self, employees, date_from, date_to, locked_keys=()):
         """Make the "compliance" deductions of the range match the rows.
 
-        A breach shown by a row gets its deduction (once); a deduction whose
+        A breach shown by a final row gets its deduction (once); a
+        provisional row (day not over, attendance not imported) carries none,
+        its deductions are cancelled until it is final. A deduction whose
         breach no longer shows (late call import, corrected attendance) is
         cancelled automatically, and restored if the breach shows again. A
         deduction cancelled by a person stays cancelled. Rows locked by
@@ -202,6 +204,8 @@ class TelesalesKpiDeduction(models.Model):
               FROM telesales_daily_compliance
              WHERE employee_id IN %s AND date BETWEEN %s AND %s
                AND locked IS NOT TRUE
+               -- a provisional day carries no KPI breach (SPEC §4)
+               AND provisional IS NOT TRUE
             """,
             [tuple(employees.ids), date_from, date_to],
         )

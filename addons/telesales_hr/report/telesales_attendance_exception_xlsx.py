@@ -7,10 +7,12 @@ from .telesales_xlsx_stream import XlsxColumn
 
 class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
     """Attendance exceptions: the compliance days with a late arrival, an
-    early leave, an absence or a missing check-out, and what they cost."""
+    early leave, an absence or a missing check-out, and what they cost.
+    Check-in and check-out are in the user's time zone."""
 
     _name = "report.telesales_hr.attendance_exception_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
+    _xlsx_bool_text = True
     _description = "Attendance Exceptions"
     _xlsx_model = "telesales.daily.compliance"
     _xlsx_order = "date, department_id, employee_id, id"
@@ -40,6 +42,8 @@ class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
             ),
             XlsxColumn("absence", self.env._("Absence"), 12),
             XlsxColumn("absence_days", self.env._("Absence Days"), 10, "float", "sum"),
+            XlsxColumn("missing_check_out", self.env._("No Check-out"), 10),
+            XlsxColumn("provisional", self.env._("Provisional"), 10),
             XlsxColumn(
                 "attendance_deduction",
                 self.env._("Attendance Deduction"),

@@ -15,6 +15,7 @@ def _achievement(sums):
 class TelesalesPremiumMonthXlsx(models.AbstractModel):
     _name = "report.telesales_hr.premium_month_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
+    _xlsx_bool_text = True
     _description = "Premium by Month"
     _xlsx_model = "telesales.premium.month"
     _xlsx_order = "month, department_id, employee_id"

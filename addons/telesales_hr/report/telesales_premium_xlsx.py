@@ -11,6 +11,7 @@ class TelesalesPremiumXlsx(models.AbstractModel):
 
     _name = "report.telesales_hr.premium_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
+    _xlsx_bool_text = True
     _description = "Premium Ledger"
     _xlsx_model = "telesales.premium"
     _xlsx_order = "date, id"

@@ -11,6 +11,7 @@ class TelesalesRankReviewXlsx(models.AbstractModel):
 
     _name = "report.telesales_hr.rank_review_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
+    _xlsx_bool_text = True
     _description = "Quarterly Rank Review"
 
     def _xlsx_columns(self, sheet):

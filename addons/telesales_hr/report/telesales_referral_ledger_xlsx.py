@@ -11,6 +11,7 @@ class TelesalesReferralLedgerXlsx(models.AbstractModel):
 
     _name = "report.telesales_hr.referral_ledger_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
+    _xlsx_bool_text = True
     _description = "Referral Bonus Ledger"
     _xlsx_model = "telesales.referral.milestone"
     _xlsx_order = "date_due, id"

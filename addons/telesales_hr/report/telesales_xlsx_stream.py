@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import count
 
+import pytz
 import xlsxwriter
 
 from odoo import api, models
@@ -51,11 +52,21 @@ NUMBER_FORMATS = {
     "money": "#,##0.00",
     "int": "#,##0",
     "float": "#,##0.00",
-    "pct": "0.0",
+    # a percentage cell: the field's value in % (113.87) is written as the
+    # fraction (1.139), rounded to 0.1 %
+    "pct": "0.0%",
     "date": "yyyy-mm-dd",
     "month": "yyyy-mm",
+    # datetime fields are written in the user's time zone
     "datetime": "yyyy-mm-dd hh:mm",
+    # a clock time: a float field in hours (9.36) or a datetime field, as an
+    # Excel time (09:21)
+    "time": "hh:mm",
+    # a duration: a float field in hours, as an Excel duration (3:29)
+    "duration": "[h]:mm",
 }
+# formats whose float values in hours are written as fractions of a day
+DAY_FRACTION_FORMATS = ("time", "duration")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # unique names for the SQL cursors of one process
 _CURSOR_SEQ = count(1)
@@ -73,7 +84,15 @@ class XlsxColumn:
     :param total: ``"sum"`` (a SUBTOTAL formula with its cached value),
         ``"count"`` (number of non-empty cells) or a callable
         ``f(sums) -> value`` receiving the sums of the totalled columns by
-        field name (e.g. an achievement ratio); ``None`` leaves it blank.
+        field name (e.g. an achievement ratio, in the field's unit: % for a
+        "pct" column); ``None`` leaves it blank.
+    :param raw: the database value as it is (no display name, label, time
+        zone or unit conversion), for a report computing a cell from others.
+
+    Values are what a person reads: many2one display names and selection
+    labels in the user's language (and booleans as 是/否 in the reports
+    setting ``_xlsx_bool_text``), datetimes in the user's time zone, clock
+    times and durations as Excel times, percentages as percentage cells.
     """
 
     fname: str
@@ -81,6 +100,7 @@ class XlsxColumn:
     width: int = 14
     num_format: str | None = None
     total: object = None
+    raw: bool = False
 
 
 @dataclass
@@ -114,6 +134,9 @@ class TelesalesXlsxStream(models.AbstractModel):
     _xlsx_chunk_size = 2000
     # display names kept in memory at most (then the cache restarts)
     _xlsx_name_cache_size = 20000
+    # booleans written as 是 / 否 (translated "Yes" / "No"); off: TRUE or a
+    # blank cell (the reports of the other add-ons until they switch)
+    _xlsx_bool_text = False
 
     # ------------------------------------------------------------------
     # API for the reports
@@ -178,11 +201,35 @@ class TelesalesXlsxStream(models.AbstractModel):
         handle, path = tempfile.mkstemp(prefix="telesales_", suffix=".xlsx")
         os.close(handle)
         try:
-            self._xlsx_write(path, docids, data)
+            self._xlsx_in_user_lang()._xlsx_write(path, docids, data)
             with open(path, "rb") as xlsx:
                 return xlsx.read(), "xlsx"
         finally:
             os.unlink(path)
+
+    def _xlsx_in_user_lang(self):
+        """The report in the user's language when the caller gave none (a
+        labels, headers and reasons are translated with ``self.env._``)."""
+        if self.env.context.get("lang"):
+            return self
+        return self.with_context(lang=self.env.user.lang or "en_US")
+
+    def _xlsx_tz(self):
+        """Time zone of the datetimes written: the user's, else the company's
+        working schedule's, else UTC."""
+        name = (
+            self.env.context.get("tz")
+            or self.env.user.tz
+            or self.env.company.resource_calendar_id.tz
+            or "UTC"
+        )
+        try:
+            return pytz.timezone(name)
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
+
+    def _xlsx_bool_labels(self):
+        return {True: self.env._("Yes"), False: self.env._("No")}
 
     def _xlsx_write(self, target, docids, data):
         """Write the export into ``target`` (a file name or a binary file
@@ -258,11 +305,17 @@ class TelesalesXlsxStream(models.AbstractModel):
                 None,
             )
         groups = {}
+        labels = self._xlsx_bool_labels() if self._xlsx_bool_text else None
 
         for values in self._xlsx_rows(sheet, columns):
             for col, value in enumerate(values):
-                self._xlsx_write_cell(worksheet, row, col, value, formats[col])
-                if value is not None and value != "" and col in counts:
+                self._xlsx_write_cell(worksheet, row, col, value, formats[col], labels)
+                if (
+                    col in counts
+                    and value is not None
+                    and value is not False
+                    and value != ""
+                ):
                     counts[col] += 1
             for col in totalled:
                 sums[columns[col].fname] += values[col] or 0.0
@@ -340,7 +393,7 @@ class TelesalesXlsxStream(models.AbstractModel):
             elif column.total == "count":
                 worksheet.write_number(row, col, counts[col], styles[("total", "int")])
             elif callable(column.total):
-                value = column.total(sums)
+                value = self._xlsx_unit(column, column.total(sums))
                 if value is not None:
                     worksheet.write(row, col, value, style)
             else:
@@ -394,11 +447,16 @@ class TelesalesXlsxStream(models.AbstractModel):
             letters = chr(65 + rest) + letters
         return letters
 
-    def _xlsx_write_cell(self, worksheet, row, col, value, cell_format):
-        if value is None or value is False:
+    def _xlsx_write_cell(self, worksheet, row, col, value, cell_format, labels=None):
+        """Write one value; ``labels``: the texts of True and False."""
+        if value is None or (value is False and labels is None):
             return  # constant_memory: nothing to write for an empty cell
         if isinstance(value, bool):
-            worksheet.write_boolean(row, col, value, cell_format)
+            if labels is None:
+                worksheet.write_boolean(row, col, value, cell_format)
+            else:
+                # 是 / 否, not TRUE / FALSE or a blank cell
+                worksheet.write_string(row, col, labels[value], cell_format)
         elif isinstance(value, int | float):
             worksheet.write_number(row, col, value, cell_format)
         elif isinstance(value, datetime | date):
@@ -427,11 +485,14 @@ class TelesalesXlsxStream(models.AbstractModel):
         sql = query.select(*select)
         self.env.flush_query(sql)
         fields_ = [self._xlsx_field(Model, fname) for fname in fnames]
-        converters = [self._xlsx_converter(fld) for fld in fields_]
+        converters = [
+            None if column.raw else self._xlsx_converter(fld, column)
+            for fld, column in zip(fields_, columns, strict=True)
+        ]
         m2o = [
             (index, fld.comodel_name)
             for index, fld in enumerate(fields_)
-            if fld.type == "many2one"
+            if fld.type == "many2one" and not columns[index].raw
         ]
         names = {}
         cursor = SQL.identifier(f"telesales_xlsx_{os.getpid()}_{next(_CURSOR_SEQ)}")
@@ -481,7 +542,9 @@ class TelesalesXlsxStream(models.AbstractModel):
             fld = fld.related_field
         return fld
 
-    def _xlsx_converter(self, fld):
+    def _xlsx_converter(self, fld, column=None):
+        """The function turning a database value into the cell's value (None
+        when the value is written as it is)."""
         if fld.type == "many2one":
             return "many2one"
         if fld.type == "selection":
@@ -491,7 +554,27 @@ class TelesalesXlsxStream(models.AbstractModel):
             return lambda value: bool(value)
         if fld.type in ("char", "text", "html"):
             return lambda value: value or None
+        if fld.type == "datetime":
+            tz = self._xlsx_tz()
+            return lambda value: (
+                pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+                if value
+                else None
+            )
+        if column is not None and column.num_format in ("pct", *DAY_FRACTION_FORMATS):
+            return lambda value, column=column: self._xlsx_unit(column, value)
         return None
+
+    def _xlsx_unit(self, column, value):
+        """A number in the unit of its cell: a percentage as a fraction
+        rounded to 0.1 %, hours as a fraction of a day."""
+        if value is None or value is False or isinstance(value, str):
+            return value
+        if column.num_format == "pct":
+            return round(value / 100.0, 3)
+        if column.num_format in DAY_FRACTION_FORMATS:
+            return value / 24.0
+        return value
 
     def _xlsx_resolve_names(self, chunk, m2o, names):
         """Fill ``names`` with the display names of the chunk's many2one

@@ -24,3 +24,6 @@ from . import test_workflow_integrity
 from . import test_compliance_integrity
 from . import test_demo_users
 from . import test_dashboard_sources
+from . import test_compliance_provisional
+from . import test_compliance_xlsx_format
+from . import test_call_import_columns

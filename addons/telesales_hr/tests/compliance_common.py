@@ -145,8 +145,13 @@ class ComplianceCase(TelesalesCase):
         self.day_calls(employee, day, **call_kwargs)
         self.punch(employee, day)
 
-    def compute(self, employees=None, date_from=DAY, date_to=None):
-        self.Compliance._compute_for_range(date_from, date_to or date_from, employees)
+    def compute(self, employees=None, date_from=DAY, date_to=None, **kwargs):
+        """Compute the days; ``attendance_complete=True``: the attendance of
+        the days is complete (HR's confirmation), so that an agent without
+        a check-in is absent even when nobody else punched that day."""
+        self.Compliance._compute_for_range(
+            date_from, date_to or date_from, employees, **kwargs
+        )
         return self.Compliance.search(
             [("date", ">=", date_from), ("date", "<=", date_to or date_from)]
         )

@@ -112,7 +112,7 @@ class TestAttendanceRules(ComplianceCase):
     def test_full_absence(self):
         """No check-in on a working day: a full day of absence, 3 × the day
         wage and a warning, without call targets or overtime piling up."""
-        self.compute(self.agent_a1)
+        self.compute(self.agent_a1, attendance_complete=True)
         row = self.row(self.agent_a1)
         self.assertEqual(row.absence, "full")
         self.assertEqual(row.absence_days, 1)
@@ -134,7 +134,7 @@ class TestAttendanceRules(ComplianceCase):
                 "date_to": self.utc(DAY, "12:00:00"),
             }
         )
-        self.compute(self.agent_a1)
+        self.compute(self.agent_a1, attendance_complete=True)
         row = self.row(self.agent_a1)
         self.assertEqual(row.expected_start, self.utc(DAY, "13:30:00"))
         self.assertEqual(row.absence, "half")
@@ -180,7 +180,12 @@ class TestAttendanceRules(ComplianceCase):
         absent_a1b = {date(2025, 4, 4), date(2025, 4, 7), date(2025, 4, 9)}
         self.work(self.agent_a1, [d for d in april if d not in absent_a1])
         self.work(self.agent_a1b, [d for d in april if d not in absent_a1b])
-        self.compute(self.agent_a1 | self.agent_a1b, april[0], april[-1])
+        self.compute(
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
+        )
         flag = self.absence_flags(self.agent_a1)
         self.assertEqual(len(flag), 1)
         self.assertEqual(flag.responsible_user_id, self.hr_user)
@@ -193,7 +198,12 @@ class TestAttendanceRules(ComplianceCase):
             self.absence_flags(self.agent_a1b), "2 in a row and 3 in the month"
         )
         # recomputing raises nothing twice
-        self.compute(self.agent_a1 | self.agent_a1b, april[0], april[-1])
+        self.compute(
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
+        )
         self.assertEqual(len(self.absence_flags(self.agent_a1)), 1)
 
     def test_five_absences_in_a_month(self):
@@ -206,7 +216,12 @@ class TestAttendanceRules(ComplianceCase):
         self.punch(
             self.agent_a1b, date(2025, 4, 15), check_in="09:31:00", check_out="18:00:00"
         )
-        self.compute(self.agent_a1 | self.agent_a1b, april[0], april[-1])
+        self.compute(
+            self.agent_a1 | self.agent_a1b,
+            april[0],
+            april[-1],
+            attendance_complete=True,
+        )
         flag = self.absence_flags(self.agent_a1)
         self.assertEqual(len(flag), 1)
         self.assertIn("5.0 days absent in the month", flag.description)
@@ -218,12 +233,19 @@ class TestAttendanceRules(ComplianceCase):
     def test_escalation_settings_and_monthly_cron(self):
         self.company.telesales_absence_consecutive_days = 2
         self.work(self.agent_a1, [date(2025, 4, 1), date(2025, 4, 4)])
-        self.compute(self.agent_a1, date(2025, 4, 1), date(2025, 4, 4))
+        self.compute(
+            self.agent_a1, date(2025, 4, 1), date(2025, 4, 4), attendance_complete=True
+        )
         self.assertIn("2 consecutive", self.absence_flags(self.agent_a1).description)
         # the monthly job re-checks last month over the rows already computed
         today = fields.Date.context_today(self.Compliance)
         last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        self.compute(self.agent_a1b, last_month, last_month + timedelta(days=10))
+        self.compute(
+            self.agent_a1b,
+            last_month,
+            last_month + timedelta(days=10),
+            attendance_complete=True,
+        )
         self.Flag.search([("employee_id", "=", self.agent_a1b.id)]).unlink()
         self.Compliance._cron_absence_escalation()
         self.assertEqual(self.absence_flags(self.agent_a1b).period_start, last_month)

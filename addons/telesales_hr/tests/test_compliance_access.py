@@ -66,9 +66,13 @@ class TestComplianceAccess(ComplianceCase):
         """Absence flags go to HR: team leaders see their team's, agents their own."""
         flags = self.Flag.search([("flag_type", "=", "absence_dismissal")])
         self.assertFalse(flags, "a single absent day escalates nothing")
-        # absent on Thursday 3, Friday 4 and Monday 7 April
+        # absent on Thursday 3, Friday 4 and Monday 7 April (the attendance
+        # of those days is complete: HR's confirmation)
         self.Compliance._compute_for_range(
-            DAY.replace(day=3), DAY.replace(day=7), self.agent_a1 | self.agent_b1
+            DAY.replace(day=3),
+            DAY.replace(day=7),
+            self.agent_a1 | self.agent_b1,
+            attendance_complete=True,
         )
         flags = self.Flag.search([("flag_type", "=", "absence_dismissal")])
         self.assertEqual(flags.employee_id, self.agent_a1 | self.agent_b1)

@@ -278,7 +278,7 @@ class TestDailyCompliance(ComplianceCase):
             }
         )
         self.set_rank(newcomer, self.t0, date(2025, 4, 3), origin="initial")
-        rows = self.compute(newcomer, DAY, date(2025, 4, 3))
+        rows = self.compute(newcomer, DAY, date(2025, 4, 3), attendance_complete=True)
         self.assertEqual(rows.mapped("date"), [date(2025, 4, 3)])
         self.assertTrue(rows.is_newcomer)
         self.assertEqual(rows.absence, "full")

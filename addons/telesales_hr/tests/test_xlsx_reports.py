@@ -147,7 +147,8 @@ class TestXlsxReports(TelesalesReportCase):
                 (date(2025, 6, 1), "Agent B1"): 15000,
             },
         )
-        self.assertEqual(figures[(date(2025, 4, 1), "Agent A1")][1:], [8000, 125])
+        # achievement as a percentage cell: 125 % is 1.25, formatted 0.0%
+        self.assertEqual(figures[(date(2025, 4, 1), "Agent A1")][1:], [8000, 1.25])
         expected_target = 0.0
         for month, name in figures:
             employee = self.agents.filtered(lambda e, n=name: e.name == n)
@@ -155,7 +156,10 @@ class TestXlsxReports(TelesalesReportCase):
         self.assertEqual(total[3], 57000)
         self.assertEqual(total[4], expected_target)
         # the totals' achievement is total premium / total target
-        self.assertAlmostEqual(total[5], round(57000 / expected_target * 100, 1))
+        self.assertAlmostEqual(
+            total[5], round(round(57000 / expected_target * 100, 1) / 100, 3)
+        )
+        self.assertEqual(book.active["F2"].number_format, "0.0%")
 
     # ------------------------------------------------------------------
     # Referral bonus ledger

@@ -19,7 +19,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
 from ..models.telesales_call import AGENT_TZ_SQL
-from ..models.telesales_call_mapping import RowError
+from ..models.telesales_call_mapping import COLUMN_FIELDS, REQUIRED_COLUMNS, RowError
 
 _logger = logging.getLogger(__name__)
 
@@ -105,6 +105,57 @@ class TelesalesCallImport(models.TransientModel):
         required=True,
     )
     result = fields.Text(readonly=True)
+    expected_columns = fields.Text(
+        compute="_compute_expected_columns",
+        help="The header row the chosen mapping reads: one column per line, "
+        "with the call field it fills.",
+    )
+    expected_format = fields.Char(
+        compute="_compute_expected_columns",
+        help="Delimiter, encoding, time zone and date format of the mapping.",
+    )
+
+    @api.depends("mapping_id")
+    def _compute_expected_columns(self):
+        Mapping = self.env["telesales.call.mapping"]
+        Call = self.env["telesales.call"]
+        for wizard in self:
+            mapping = wizard.mapping_id
+            if not mapping:
+                wizard.expected_columns = False
+                wizard.expected_format = False
+                continue
+            lines = []
+            for col, call_field in COLUMN_FIELDS.items():
+                header = (mapping[col] or "").strip()
+                if not header:
+                    continue
+                label = Call._fields[call_field]._description_string(self.env)
+                if col in REQUIRED_COLUMNS:
+                    lines.append(
+                        self.env._(
+                            "%(column)s: %(field)s (required)",
+                            column=header,
+                            field=label,
+                        )
+                    )
+                else:
+                    lines.append(
+                        self.env._("%(column)s: %(field)s", column=header, field=label)
+                    )
+            selections = {
+                fname: dict(Mapping._fields[fname]._description_selection(self.env))
+                for fname in ("delimiter", "encoding")
+            }
+            wizard.expected_columns = "\n".join(lines)
+            wizard.expected_format = self.env._(
+                "Delimiter %(delimiter)s, encoding %(encoding)s, times in "
+                "%(timezone)s, dates %(format)s",
+                delimiter=selections["delimiter"].get(mapping.delimiter, ""),
+                encoding=selections["encoding"].get(mapping.encoding, ""),
+                timezone=mapping.timezone,
+                format=mapping.datetime_format or "ISO 8601 (2025-03-03 09:15:00)",
+            )
 
     @api.depends("dialer_id")
     def _compute_mapping_id(self):

@@ -33,6 +33,25 @@ class TelesalesComplianceCompute(models.TransientModel):
         domain=[("is_telesales_agent", "=", True)],
         help="Only these agents; empty means every agent (of the teams chosen).",
     )
+    attendance_complete = fields.Boolean(
+        help="HR confirms that the attendance of the period is complete: a day "
+        "without any check-in counts as an absence even when nobody of the "
+        "company punched that day. Without it such a day stays provisional.",
+    )
+    state = fields.Selection(
+        [("draft", "Choose"), ("preview", "Preview")], default="draft", required=True
+    )
+    # the preview (step 2), computed without writing anything
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.company.currency_id
+    )
+    preview_agents = fields.Integer(string="Agents Computed", readonly=True)
+    preview_days = fields.Integer(string="Days Computed", readonly=True)
+    preview_provisional = fields.Integer(string="Provisional Days", readonly=True)
+    preview_absences = fields.Integer(string="Absent Days", readonly=True)
+    preview_paid = fields.Integer(string="Days Kept (paid)", readonly=True)
+    preview_deduction = fields.Monetary(string="Attendance Deductions", readonly=True)
+    preview_warning = fields.Text(readonly=True)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -51,16 +70,131 @@ class TelesalesComplianceCompute(models.TransientModel):
                     )
                 )
 
-    def action_compute(self):
-        self.ensure_one()
+    def _check_may_compute(self):
         if not self.env.user.has_group("telesales_hr.group_telesales_manager"):
             raise AccessError(
                 self.env._("Only telesales managers and HR compute compliance.")
             )
+        if self.attendance_complete and not self.env.user.has_group(
+            "telesales_hr.group_telesales_hr"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only HR confirms that the attendance of a period is complete."
+                )
+            )
+
+    @api.model
+    def _reference_now(self):
+        """The time the days are judged at (over or not): the current time."""
+        return fields.Datetime.now()
+
+    def action_preview(self):
+        """Step 1 -> 2: what the computation would write, without writing:
+        agents, days, provisional days, absences and the deductions total,
+        with a warning; the user then confirms (``action_compute``)."""
+        self.ensure_one()
+        self._check_may_compute()
+        employees = self._employees_to_compute()
+        prepared = (
+            self.env["telesales.daily.compliance"]
+            .sudo()
+            ._prepare_range(
+                self.date_from,
+                self.date_to,
+                employees,
+                self._reference_now(),
+                self.attendance_complete,
+                lock=False,
+            )
+        )
+        vals_list = (prepared or {}).get("vals_list", [])
+        provisional = sum(1 for vals in vals_list if vals["provisional"])
+        absences = sum(1 for vals in vals_list if vals["absence"] != "none")
+        locked = len((prepared or {}).get("locked_keys", ()))
+        total = sum(vals["attendance_deduction"] for vals in vals_list)
+        warnings = []
+        if provisional:
+            warnings.append(
+                self.env._(
+                    "%(count)s of the %(days)s days are provisional (the day is "
+                    "not over yet, or no attendance was imported for it): they "
+                    "carry no deduction and no KPI breach until they are "
+                    "computed again once final.",
+                    count=provisional,
+                    days=len(vals_list),
+                )
+            )
+        if absences:
+            warnings.append(
+                self.env._(
+                    "%(count)s days count as absences (no check-in, or more than "
+                    "the limit late or early).",
+                    count=absences,
+                )
+            )
+        if self.attendance_complete:
+            warnings.append(
+                self.env._(
+                    "Attendance complete: every day of the period without a "
+                    "check-in counts as an absence."
+                )
+            )
+        if locked:
+            warnings.append(
+                self.env._(
+                    "%(count)s days already paid by payroll are kept as they are.",
+                    count=locked,
+                )
+            )
+        warnings.append(
+            self.env._(
+                "Confirm to write the days, their KPI deductions and flags; the "
+                "rows of the period are replaced."
+            )
+        )
+        self.write(
+            {
+                "state": "preview",
+                "currency_id": employees[:1].company_id.currency_id.id
+                or self.env.company.currency_id.id,
+                "preview_agents": len({vals["employee_id"] for vals in vals_list}),
+                "preview_days": len(vals_list),
+                "preview_provisional": provisional,
+                "preview_absences": absences,
+                "preview_paid": locked,
+                "preview_deduction": total,
+                "preview_warning": "\n".join(warnings),
+            }
+        )
+        return self._reopen()
+
+    def action_back(self):
+        self.ensure_one()
+        self.state = "draft"
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Compute Compliance"),
+        }
+
+    def action_compute(self):
+        self.ensure_one()
+        self._check_may_compute()
         employees = self._employees_to_compute()
         # rows, KPI deductions and flags are system records: written as superuser
         self.env["telesales.daily.compliance"].sudo()._compute_for_range(
-            self.date_from, self.date_to, employees
+            self.date_from,
+            self.date_to,
+            employees,
+            now=self._reference_now(),
+            attendance_complete=self.attendance_complete,
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "telesales_hr.action_telesales_daily_compliance"
