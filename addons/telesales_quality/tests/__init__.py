@@ -11,3 +11,4 @@ from . import test_quality_workflow_guard
 from . import test_discipline_letter
 from . import test_discipline_proposer
 from . import test_quality_views
+from . import test_case_ui
