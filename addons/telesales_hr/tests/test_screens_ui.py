@@ -4,7 +4,11 @@
 client (headless Chromium): the figures prepared here on explicit dates, and
 the Chinese labels (tours in static/tests/tours/telesales_screens_tour.js)."""
 
-from datetime import date
+import io
+import re
+from datetime import date, datetime
+
+from openpyxl import load_workbook
 
 from odoo.tests import HttpCase, tagged
 
@@ -32,7 +36,8 @@ class TestScreensTours(HttpCase, ComplianceCase, TelesalesSalesCase):
     def setUpClass(cls):
         super().setUpClass()
         load_zh_cn(
-            cls.env, [cls.agent_a1_user, cls.tl_a1_user, cls.manager_a_user]
+            cls.env,
+            [cls.agent_a1_user, cls.tl_a1_user, cls.manager_a_user, cls.auditor],
         )
         cls.company.write({"telesales_kpi_start": 100, "telesales_kpi_pass": 80})
 
@@ -60,13 +65,31 @@ class TestScreensTours(HttpCase, ComplianceCase, TelesalesSalesCase):
             login=self.agent_a1_user.login,
         )
 
-    def test_team_leader_reads_the_team_day(self):
-        self.perfect_day(self.agent_a1)  # 4 h of talk, on time
+    def team_day(self):
+        """2 April 2025: agent A1 compliant (4 h of talk, on time), agent
+        A1b not (1 h, 20 minutes late), agent B1 of the other unit."""
+        self.perfect_day(self.agent_a1)
         self.day_calls(self.agent_a1b, connected=20, talk=3600)
-        self.punch(self.agent_a1b, check_in="09:20:00")  # 20 minutes late
-        self.perfect_day(self.agent_b1)  # the other unit
+        self.punch(self.agent_a1b, check_in="09:20:00")
+        self.perfect_day(self.agent_b1)
         rows = self.compute(self.agent_a1 | self.agent_a1b | self.agent_b1)
         self.assertEqual(len(rows), 3)
+        return rows
+
+    def download(self, report_name, records, user):
+        """The XLSX export of `records` as the web client downloads it for
+        `user` (the report route, the user's session), opened with openpyxl:
+        the first sheet's rows."""
+        self.authenticate(user.login, user.login)
+        ids = ",".join(str(rec_id) for rec_id in records.ids)
+        response = self.url_open(f"/report/xlsx/{report_name}/{ids}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+    def test_team_leader_reads_the_team_day(self):
+        self.team_day()
         self.assertTrue(self.row(self.agent_a1).compliant)
         self.assertFalse(self.row(self.agent_a1b).compliant)
         team_day = self.env["telesales.team.daily.compliance"].search(
@@ -101,3 +124,63 @@ class TestScreensTours(HttpCase, ComplianceCase, TelesalesSalesCase):
         self.assertEqual(review.state, "submitted")
         line = review.line_ids.filtered(lambda ln: ln.employee_id == self.agent_a1)
         self.assertEqual(line.proposed_rank_id, self.s2)
+
+    def test_auditor_opens_the_compliance_exports(self):
+        """The auditor's daily compliance and attendance exceptions exports,
+        in Chinese, with local clock times."""
+        rows = self.team_day()
+        late = self.row(self.agent_a1b)
+        table = self.download("telesales_hr.daily_compliance_xlsx", rows, self.auditor)
+        self.assertEqual(table[0][:3], ["日期", "坐席", "小组"])
+        header = table[0]
+        body = {
+            row[1]: dict(zip(header, row, strict=True))
+            for row in table[1:]
+            if isinstance(row[0], datetime)
+        }
+        self.assertEqual(body["Agent A1"]["通时（小时）"], 4)
+        self.assertEqual(body["Agent A1B"]["通时（小时）"], 1)
+        self.assertIn("Agent B1", body)
+        total = table[1 + len(body)]
+        self.assertEqual(total[0], "总计")
+        self.assertEqual(total[3], "=SUBTOTAL(9,D2:D4)", "the dials summed")
+
+        table = self.download(
+            "telesales_hr.attendance_exception_xlsx", rows, self.auditor
+        )
+        header = table[0]
+        self.assertEqual(header[:4], ["日期", "坐席", "小组", "签到"])
+        body = {
+            row[1]: dict(zip(header, row, strict=True))
+            for row in table[1:]
+            if isinstance(row[0], datetime)
+        }
+        self.assertNotIn("Agent A1", body, "on time: no exception")
+        exception = body["Agent A1B"]
+        self.assertEqual(exception["迟到分钟数"], 20)
+        self.assertAlmostEqual(exception["考勤扣款"], late.attendance_deduction, 2)
+        self.assertGreater(exception["考勤扣款"], 0)
+
+    def test_compliance_exports_read_like_the_screen(self):
+        """Local clock times, real time formats and Chinese values in the
+        exports (issue 15, "Exports": depends on that fix and on the zh_CN
+        terms of the reasons)."""
+        rows = self.team_day()
+        table = self.download(
+            "telesales_hr.attendance_exception_xlsx", rows, self.auditor
+        )
+        exception = dict(zip(table[0], table[1], strict=True))
+        self.assertEqual(exception["坐席"], "Agent A1B")
+        # the clock time of Shanghai, not UTC's 01:20
+        self.assertEqual(exception["签到"].strftime("%H:%M"), "09:20")
+        table = self.download("telesales_hr.daily_compliance_xlsx", rows, self.auditor)
+        body = {
+            row[1]: dict(zip(table[0], row, strict=True))
+            for row in table[1:]
+            if isinstance(row[0], datetime)
+        }
+        late = body["Agent A1B"]
+        self.assertNotIsInstance(late["首呼时间"], float, "a time, not 9.08 hours")
+        self.assertTrue(late["合规"] not in (None, ""), "合规 says no")
+        english = re.findall(r"[A-Za-z]{3,}", late["原因"] or "")
+        self.assertFalse(english, late["原因"])

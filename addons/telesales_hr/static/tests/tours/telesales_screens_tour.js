@@ -32,9 +32,9 @@ function clearFacets() {
     ];
 }
 
-/** Agent A1's row, not Agent A1b's. */
-const A1 = ".o_data_row:contains(Agent A1):not(:contains(Agent A1b))";
-const A1B = ".o_data_row:contains(Agent A1b)";
+/** Agent A1's row, not Agent A1B's. */
+const A1 = ".o_data_row:contains(Agent A1):not(:contains(Agent A1B))";
+const A1B = ".o_data_row:contains(Agent A1B)";
 
 /** The cell `field` showing `value` in the list row `row` (a selector, or
  * a text the row contains). */
@@ -73,7 +73,7 @@ tours.add("telesales_agent_month_screen_tour", {
         },
         {
             content: "The agent's own months only",
-            trigger: ".o_list_view:not(:has(.o_data_row:contains(Agent A1b)))",
+            trigger: ".o_list_view:not(:has(.o_data_row:contains(Agent A1B)))",
         },
     ],
 });
@@ -116,11 +116,11 @@ tours.add("telesales_tl_agents_day_tour", {
             trigger: cell(A1, "talk_hours", "04:00"),
         },
         {
-            content: "Agent A1b: one hour of talk",
+            content: "Agent A1B: one hour of talk",
             trigger: cell(A1B, "talk_hours", "01:00"),
         },
         {
-            content: "Agent A1b: 20 minutes late",
+            content: "Agent A1B: 20 minutes late",
             trigger: cell(A1B, "late_minutes", "20"),
         },
         {
@@ -128,7 +128,7 @@ tours.add("telesales_tl_agents_day_tour", {
             trigger: `${A1} .o_data_cell[name=compliant] input:checked`,
         },
         {
-            content: "Agent A1b is not",
+            content: "Agent A1B is not",
             trigger: `${A1B} .o_data_cell[name=compliant] input:not(:checked)`,
         },
         {
