@@ -16,7 +16,7 @@ from .compliance_common import DAY, ComplianceCase
 from .sales_common import TelesalesSalesCase
 
 #: modules whose zh_CN terms the screens of these tours show
-ZH_MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll", "payroll"]
+ZH_MODULES = ("telesales_hr", "telesales_quality", "telesales_payroll", "payroll")
 
 
 def load_zh_cn(env, users, modules=ZH_MODULES):
@@ -24,7 +24,7 @@ def load_zh_cn(env, users, modules=ZH_MODULES):
     Chinese."""
     env["res.lang"]._activate_lang("zh_CN")
     env["ir.module.module"].search(
-        [("name", "in", modules), ("state", "=", "installed")]
+        [("name", "in", list(modules)), ("state", "=", "installed")]
     )._update_translations(["zh_CN"])
     for user in users:
         user.lang = "zh_CN"
