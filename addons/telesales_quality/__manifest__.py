@@ -33,4 +33,9 @@
         "views/telesales_quality_menus.xml",
     ],
     "demo": ["demo/telesales_quality_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "telesales_quality/static/tests/tours/*.js",
+        ],
+    },
 }
