@@ -18,6 +18,8 @@ from odoo.addons.telesales_hr.models.telesales_workflow_mixin import ALL
 
 #: what a client may still toggle on a done or cancelled payslip (display only)
 DISPLAY_FIELDS = frozenset({"hide_child_lines", "hide_invisible_lines"})
+# filing a paid payslip in a batch (or out of it) changes no amount
+FILING_FIELDS = frozenset({"payslip_run_id", "note"})
 
 
 class HrPayslip(models.Model):
@@ -28,8 +30,8 @@ class HrPayslip(models.Model):
     _workflow_editable = {
         "draft": ALL,
         "verify": ALL,
-        "done": DISPLAY_FIELDS,
-        "cancel": DISPLAY_FIELDS,
+        "done": DISPLAY_FIELDS | FILING_FIELDS,
+        "cancel": DISPLAY_FIELDS | FILING_FIELDS,
     }
     _workflow_deletable_states = ("draft", "cancel")
     _workflow_transitions = {
