@@ -35,6 +35,7 @@ from datetime import date, timedelta
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
+from sizes import add_size_option
 
 QUARTER = [
     (date(2025, 1, 1), date(2025, 1, 31)),
@@ -470,6 +471,7 @@ def main():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--agents", type=int, default=1000)
+    add_size_option(parser, agents=30)
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]

@@ -83,10 +83,12 @@ class TelesalesJobMixin(models.AbstractModel):
         for record in self:
             job = jobs.get(record.telesales_job_uuid)
             state = job.state if job else False
-            for step in ("failed", "started", "enqueued"):
-                if job and step in graphs.get(job.graph_uuid, ()):
-                    state = step
-                    break
+            steps = graphs.get(job.graph_uuid, ()) if job else ()
+            if state not in ("done", "cancelled"):
+                for step in ("failed", "started", "enqueued", "pending"):
+                    if step in steps:
+                        state = step
+                        break
             record.telesales_job_state = state
 
     def _telesales_job_track(self, job, progress=None):

@@ -23,3 +23,4 @@ from . import test_call_demo
 from . import test_workflow_integrity
 from . import test_compliance_integrity
 from . import test_demo_users
+from . import test_jobs

@@ -14,7 +14,7 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.delay import chain
 from odoo.addons.telesales_hr.models.telesales_job import job_identity, job_threshold
 
-#: payslips per job
+#: payslips per job (system parameter telesales_hr.job_threshold_payslip_chunk)
 CHUNK = 100
 #: payslips above which a batch is computed / confirmed in the background
 BACKGROUND_SLIPS = 200
@@ -84,7 +84,8 @@ class HrPayslipRun(models.Model):
                     batch=self.name,
                 )
             )
-        chunks = [slips[i : i + CHUNK] for i in range(0, len(slips), CHUNK)]
+        size = max(1, job_threshold(self.env, "payslip_chunk", CHUNK))
+        chunks = [slips[i : i + size] for i in range(0, len(slips), size)]
         total = len(slips)
         label = self._telesales_step_label(step)
         delayables = [
@@ -103,7 +104,7 @@ class HrPayslipRun(models.Model):
             )._job_process_slips(step, chunk.ids, done, total)
             for index, (chunk, done) in enumerate(
                 (
-                    (chunk, min((i + 1) * CHUNK, total))
+                    (chunk, min((i + 1) * size, total))
                     for i, chunk in enumerate(chunks)
                 ),
                 start=1,
