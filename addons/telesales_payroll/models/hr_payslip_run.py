@@ -61,8 +61,15 @@ class HrPayslipRun(models.Model):
             )
         if self._telesales_background(slips):
             return self._telesales_enqueue("confirm")
-        slips.action_payslip_done()
+        self._telesales_confirm(slips)
         return self.close_payslip_run()
+
+    @api.model
+    def _telesales_confirm(self, slips):
+        """Compute the payslips together (one gathering of the telesales
+        figures), then confirm them (OCA's confirm computes one by one)."""
+        slips.compute_sheet()
+        slips.with_context(without_compute_sheet=True).action_payslip_done()
 
     def action_telesales_compute_background(self):
         return self._telesales_enqueue("compute")
@@ -110,17 +117,24 @@ class HrPayslipRun(models.Model):
                 start=1,
             )
         ]
+        final_key = job_identity("payslip_run_end", self.id, step, total)
         final = self.delayable(
             channel="root.telesales.payroll",
             description=self.env._(
                 "%(step)s batch %(batch)s: done", step=label, batch=self.name
             ),
-            identity_key=job_identity("payslip_run_end", self.id, step, total),
+            identity_key=final_key,
         )._job_finish(step)
         graph = chain(*delayables, final)
         graph.delay()
+        # the chain already waiting (same identity) is the one to follow
+        existing = (
+            self.env["queue.job"]
+            .sudo()
+            .search([("identity_key", "=", final_key)], order="id desc", limit=1)
+        )
         self._telesales_job_track(
-            final._generated_job,
+            existing or final._generated_job,
             self.env._(
                 "%(step)s: 0 of %(total)s payslips done.", step=label, total=total
             ),
@@ -165,7 +179,7 @@ class HrPayslipRun(models.Model):
             if step == "compute":
                 slips.compute_sheet()
             else:
-                slips.action_payslip_done()
+                self._telesales_confirm(slips)
         label = self._telesales_step_label(step)
         progress = self.env._(
             "%(step)s: %(done)s of %(total)s payslips done.",

@@ -68,15 +68,14 @@ class TestBatchJobs(PayrollCase):
         progress and the user gets the result."""
         set_param(self.env, "payslips", 0)
         set_param(self.env, "payslip_chunk", 3)
-        Run = self.env["hr.payslip.run"]
         chunks = -(-len(self.staff) // 3)
         with self.premium():
             run = self.run_batch()
             with trap_jobs() as trap:
                 action = run.action_telesales_confirm_sheets()
                 self.assertEqual(action["tag"], "display_notification")
-                trap.assert_jobs_count(chunks, only=Run._job_process_slips)
-                trap.assert_jobs_count(1, only=Run._job_finish)
+                trap.assert_jobs_count(chunks, only=run._job_process_slips)
+                trap.assert_jobs_count(1, only=run._job_finish)
                 self.assertEqual(
                     {job.channel for job in trap.enqueued_jobs},
                     {"root.telesales.payroll"},
