@@ -300,7 +300,7 @@ def main():
     parser.add_argument("--team", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
-    add_size_option(parser, sizes="300,600")
+    add_size_option(parser, sizes="200,400", no_tracemalloc=True)
     args = parser.parse_args()
     if args.child:
         measure(args.config, args.database, args.child, args.team, args.trace, args.out)
