@@ -32,10 +32,11 @@ import sys
 import time
 from datetime import date, timedelta
 
+from sizes import add_size_option
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from sizes import add_size_option
 
 QUARTER = [
     (date(2025, 1, 1), date(2025, 1, 31)),

@@ -11,7 +11,13 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["telesales_hr", "telesales_quality", "payroll", "report_xlsx", "queue_job"],
+    "depends": [
+        "telesales_hr",
+        "telesales_quality",
+        "payroll",
+        "report_xlsx",
+        "queue_job",
+    ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/telesales_payroll_security.xml",

@@ -39,8 +39,8 @@ def job_identity(*parts):
 def job_threshold(env, key, default):
     """Above this size a step runs in the background (system parameter
     ``telesales_hr.job_threshold_<key>``)."""
-    value = env["ir.config_parameter"].sudo().get_param(
-        f"telesales_hr.job_threshold_{key}"
+    value = (
+        env["ir.config_parameter"].sudo().get_param(f"telesales_hr.job_threshold_{key}")
     )
     try:
         return int(value) if value not in (None, False, "") else default
@@ -54,9 +54,7 @@ class TelesalesJobMixin(models.AbstractModel):
     _name = "telesales.job.mixin"
     _description = "Telesales Background Job"
 
-    telesales_job_uuid = fields.Char(
-        string="Background Job", readonly=True, copy=False
-    )
+    telesales_job_uuid = fields.Char(string="Background Job", readonly=True, copy=False)
     telesales_job_state = fields.Selection(
         JOB_STATES,
         string="Background Job State",

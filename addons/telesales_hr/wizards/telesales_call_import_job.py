@@ -21,7 +21,6 @@ from odoo.exceptions import UserError, ValidationError
 from ..models.telesales_job import job_identity, job_threshold
 from .telesales_call_import import CallImportError, _move
 
-
 #: files larger than this (bytes) are imported in the background
 BACKGROUND_BYTES = 5_000_000
 
@@ -124,9 +123,7 @@ class TelesalesCallImport(models.TransientModel):
             source = attachment._full_path(attachment.store_fname)
         else:
             source = io.BytesIO(attachment.raw)
-        outcome = self._job_import_one(
-            source, name, mapping_id, company_id, dialer_id
-        )
+        outcome = self._job_import_one(source, name, mapping_id, company_id, dialer_id)
         wizard.sudo().write({"state": outcome["state"], "result": outcome["message"]})
         wizard._telesales_job_report(outcome["message"], outcome["progress"])
         if outcome["state"] == "done":

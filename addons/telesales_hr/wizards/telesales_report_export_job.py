@@ -73,11 +73,9 @@ class TelesalesReportExport(models.TransientModel):
 
     @api.model
     def _export_file_name(self, report, data):
-        return "%s %s %s.xlsx" % (
-            report.name,
-            data.get("date_from") or "",
-            data.get("date_to") or "",
-        )
+        date_from = data.get("date_from") or ""
+        date_to = data.get("date_to") or ""
+        return f"{report.name} {date_from} {date_to}.xlsx"
 
     @api.model
     def _job_export(self, report_id, data, name, key):

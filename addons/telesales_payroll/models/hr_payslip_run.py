@@ -110,10 +110,7 @@ class HrPayslipRun(models.Model):
                 ),
             )._job_process_slips(step, chunk.ids, done, total)
             for index, (chunk, done) in enumerate(
-                (
-                    (chunk, min((i + 1) * size, total))
-                    for i, chunk in enumerate(chunks)
-                ),
+                ((chunk, min((i + 1) * size, total)) for i, chunk in enumerate(chunks)),
                 start=1,
             )
         ]

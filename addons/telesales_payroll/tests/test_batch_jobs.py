@@ -49,7 +49,11 @@ class TestBatchJobs(PayrollCase):
 
     def snapshot(self, run):
         return {
-            slip.id: (slip.state, self.lines(slip), sorted(slip.telesales_source_ids.ids))
+            slip.id: (
+                slip.state,
+                self.lines(slip),
+                sorted(slip.telesales_source_ids.ids),
+            )
             for slip in run.slip_ids
         }
 
