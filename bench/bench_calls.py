@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate_calls  # noqa: E402
+from sizes import add_size_option  # noqa: E402
 
 
 def parse_args():
@@ -41,6 +42,7 @@ def parse_args():
     parser.add_argument("--dials", type=int, default=100)
     parser.add_argument("--orm-sample", type=int, default=10_000)
     parser.add_argument("--out-dir", default=str(HERE / "out"))
+    add_size_option(parser, agents=5, days=3, dials=20, orm_sample=50)
     return parser.parse_args()
 
 

@@ -20,6 +20,7 @@ import time
 from datetime import date, datetime, timedelta
 
 import pytz
+from sizes import add_size_option
 
 MONTH = date(2025, 4, 1)  # 22 working days
 TZ = pytz.timezone("Asia/Shanghai")
@@ -32,6 +33,7 @@ def parse_args():
     parser.add_argument("--database", required=True)
     parser.add_argument("--agents", type=int, default=1000)
     parser.add_argument("--calls", type=int, default=60, help="calls per agent and day")
+    add_size_option(parser, agents=20, calls=6)
     return parser.parse_args()
 
 
@@ -163,7 +165,7 @@ def generate(env, agents_wanted, calls_per_day):
                         number,
                         base + timedelta(seconds=start), "outbound", connected,
                         rnd.randint(3, 25), talk, 0, 0, rnd.randint(5, 30),
-                        False, False, False, False, uid, now, uid, now,
+                        False, False, False, False, day,
                     )  # fmt: skip
 
     columns = (
@@ -171,7 +173,7 @@ def generate(env, agents_wanted, calls_per_day):
         "callee_normalized", "start", "direction", "connected", "ring_seconds",
         "talk_seconds", "wait_seconds", "pause_seconds", "wrapup_seconds",
         "violation_dnc", "violation_window", "violation_cap", "is_violation",
-        "create_uid", "create_date", "write_uid", "write_date",
+        "call_date",
     )  # fmt: skip
     started = time.perf_counter()
     rows, total = [], 0

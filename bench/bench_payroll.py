@@ -32,6 +32,8 @@ import sys
 import time
 from datetime import date, timedelta
 
+from sizes import add_size_option
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
@@ -401,18 +403,22 @@ def bench(env, agents):
             ).action_payslip_done(),
         )
     february = env["hr.payslip"].search([("payslip_run_id.name", "=", "Bench M2")])
-    env["telesales.deduction.carryover"].create(
-        [
-            {
-                "employee_id": slip.employee_id.id,
-                "date": slip.date_to,
-                "amount": rng.choice([50.0, 120.0, 300.0]),
-                "origin_payslip_id": slip.id,
-            }
-            for slip in february
-            if rng.random() < 0.3
-        ]
-    )
+    # carried deductions, as February's payslips would have left them: they
+    # are created only inside a workflow step (the payslip's confirmation)
+    Carry = env["telesales.deduction.carryover"]
+    with Carry._workflow_step(model_wide=True):
+        Carry.create(
+            [
+                {
+                    "employee_id": slip.employee_id.id,
+                    "date": slip.date_to,
+                    "amount": rng.choice([50.0, 120.0, 300.0]),
+                    "origin_payslip_id": slip.id,
+                }
+                for slip in february
+                if rng.random() < 0.3
+            ]
+        )
     Source = env["telesales.payslip.source"]
     paid_count = Source.search_count([("state", "=", "paid")])
     open_count = env["telesales.deduction.carryover"].search_count(
@@ -470,6 +476,7 @@ def main():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--agents", type=int, default=1000)
+    add_size_option(parser, agents=30)
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]

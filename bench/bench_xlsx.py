@@ -40,10 +40,12 @@ import time
 import tracemalloc
 from datetime import date, timedelta
 
+from sizes import add_size_option, smoke_wanted
+
 BENCH_MONTH = date(2025, 3, 1)
 # the same team size for every row count: only the rows change (the names
 # of distinct agents are cached up to _xlsx_name_cache_size, see the README)
-AGENTS = 200
+AGENTS = 20 if smoke_wanted() else 200
 BENCH_LOGIN = "telesales_bench_hr"
 
 
@@ -298,6 +300,7 @@ def main():
     parser.add_argument("--team", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    add_size_option(parser, sizes="200,400", no_tracemalloc=True)
     args = parser.parse_args()
     if args.child:
         measure(args.config, args.database, args.child, args.team, args.trace, args.out)

@@ -5,6 +5,13 @@
 # the three modules, their demo data and the Chinese language, then serves Odoo
 # on http://localhost:8069 (admin / admin).
 #
+# Background jobs (OCA queue_job): the configuration tools/setup.sh writes has
+# server_wide_modules = base,web,queue_job and a [queue_job] section, and this
+# server runs threaded (workers = 0), so queue_job's job runner starts as a
+# thread of it and sends the jobs to this same server: one machine runs
+# everything. With workers > 0 (odoo.conf.example) the runner is a process of
+# its own instead.
+#
 # Environment: DB (default telesales_demo), HTTP_PORT (default 8069), plus
 # everything tools/setup.sh reads.
 set -euo pipefail

@@ -173,6 +173,13 @@ addons_path = $ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$oca_addons,$PROJECT_DIR/ad
 data_dir = $STATE_DIR/data
 admin_passwd = admin
 ${db_lines}http_port = ${HTTP_PORT:-8069}
+; OCA queue_job: its job runner starts with the server (a thread of the
+; threaded server, or its own process with workers > 0) and runs the
+; background jobs (imports, compliance recomputes, payslip batches, exports).
+server_wide_modules = base,web,queue_job
+
+[queue_job]
+channels = root:2,root.telesales.import:1,root.telesales.compliance:1,root.telesales.payroll:1,root.telesales.export:1
 EOF
     mv "$ODOO_CONF.new" "$ODOO_CONF"
 }

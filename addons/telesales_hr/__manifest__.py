@@ -18,6 +18,7 @@
         "mail",
         "base_import",
         "report_xlsx",
+        "queue_job",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -30,6 +31,7 @@
         "data/telesales_compliance_cron.xml",
         "data/telesales_call_mapping_data.xml",
         "data/telesales_call_cron.xml",
+        "data/queue_job_channel_data.xml",
         "views/telesales_menus.xml",
         "views/telesales_rank_views.xml",
         "views/telesales_rank_history_views.xml",
@@ -56,6 +58,7 @@
         "views/telesales_call_import_views.xml",
         "views/telesales_dialer_views.xml",
         "views/telesales_call_mapping_views.xml",
+        "views/telesales_job_views.xml",
     ],
     "demo": [
         "demo/telesales_org_demo.xml",

@@ -35,3 +35,4 @@ from . import telesales_call_mapping
 from . import telesales_dialer
 from . import telesales_mail_author_models
 from . import mail_activity
+from . import telesales_job

@@ -5,3 +5,6 @@ from . import telesales_report_export
 from . import telesales_call_import
 from . import telesales_dialer_key_show
 from . import telesales_flag_decide
+from . import telesales_call_import_job
+from . import telesales_compliance_jobs
+from . import telesales_report_export_job
