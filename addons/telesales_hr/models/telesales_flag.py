@@ -96,7 +96,10 @@ class TelesalesFlag(models.Model):
 
     @api.model
     def _selection_source_ref(self):
-        return [("hr.employee", "Employee"), ("hr.department", "Team")]
+        return [
+            ("hr.employee", self.env["ir.model"]._get("hr.employee").name),
+            ("hr.department", self.env._("Team")),
+        ]
 
     @api.model
     def _raise_flags(self, vals_list, activity_summary=None):

@@ -28,7 +28,9 @@ class TelesalesFlag(models.Model):
 
     @api.model
     def _selection_source_ref(self):
-        return super()._selection_source_ref() + [("hr.attendance", "Attendance")]
+        return super()._selection_source_ref() + [
+            ("hr.attendance", self.env["ir.model"]._get("hr.attendance").name)
+        ]
 
     def _proxy_punch_people(self):
         """[(employee, points, joint liability)] a confirmed proxy punch

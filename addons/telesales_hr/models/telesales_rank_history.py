@@ -70,7 +70,9 @@ class TelesalesRankHistory(models.Model):
     @api.model
     def _selection_origin_ref(self):
         """Models that write rank history; other modules extend this list."""
-        return [("telesales.rank.review.line", "Quarterly Review Line")]
+        model = "telesales.rank.review.line"
+        # the model's name in the reader's language
+        return [(model, self.env["ir.model"]._get(model).name)]
 
     @api.depends("employee_id", "date_start")
     def _compute_date_end(self):

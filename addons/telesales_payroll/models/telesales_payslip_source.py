@@ -202,7 +202,8 @@ class TelesalesPayslipSource(models.Model):
     @api.model
     def _selection_source_ref(self):
         return [
-            (model, self.env[model]._description)
+            # the model's name in the reader's language
+            (model, self.env["ir.model"]._get(model).name)
             for model in self._source_models()
             if model in self.env
         ]

@@ -1005,10 +1005,13 @@ class TelesalesDiscipline(models.Model):
             "date_applied": today,
             "period": today.replace(day=1),
         }
+        # formatted outside the call: the term extractor evaluates every
+        # string token inside _() and fails on an f-string
+        points = f"{self.points:g}"
         effects.append(
             env._(
                 "%(points)s behaviour-quality points in %(month)s",
-                points=f"{self.points:g}",
+                points=points,
                 month=self._doc_date(today, lang, month=True),
             )
         )

@@ -76,11 +76,11 @@ class TelesalesDisciplineLevel(models.Model):
         if self.reset_score:
             labels.append(self.env._("Behaviour-quality score of the month set to 0"))
         elif self.points:
+            # formatted outside the call: the term extractor evaluates every
+            # string token inside _() and fails on an f-string
+            points = f"{self.points:g}"
             labels.append(
-                self.env._(
-                    "%(points)s behaviour-quality points deducted",
-                    points=f"{self.points:g}",
-                )
+                self.env._("%(points)s behaviour-quality points deducted", points=points)
             )
         if self.coaching:
             labels.append(self.env._("Offline coaching of at least one working day"))

@@ -9,5 +9,6 @@ class TelesalesRankHistory(models.Model):
     @api.model
     def _selection_origin_ref(self):
         return super()._selection_origin_ref() + [
-            ("telesales.discipline", "Disciplinary Case")
+            # the model's name in the reader's language
+            ("telesales.discipline", self.env["ir.model"]._get("telesales.discipline").name)
         ]
