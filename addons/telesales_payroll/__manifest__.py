@@ -11,7 +11,13 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["telesales_hr", "telesales_quality", "payroll", "report_xlsx"],
+    "depends": [
+        "telesales_hr",
+        "telesales_quality",
+        "payroll",
+        "report_xlsx",
+        "l10n_cn_payroll",
+    ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/telesales_payroll_security.xml",

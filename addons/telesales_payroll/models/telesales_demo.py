@@ -7,6 +7,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
+#: done months before last month's computed batch (same calendar year)
+DONE_MONTHS = 2
+
 
 class TelesalesDemo(models.AbstractModel):
     _inherit = "telesales.demo"
@@ -16,7 +19,9 @@ class TelesalesDemo(models.AbstractModel):
         """A running contract on the telesales structure for every telesales
         agent and team leader, last month's sales where the sales demo has
         none (it fills the previous quarter), and last month's payslip batch,
-        computed."""
+        computed, with the two months before it (same year) done; the
+        employees pay social insurance, housing fund and income tax in
+        Shanghai (``_telesales_demo_payroll_cn``)."""
         structure = self.env.ref("telesales_payroll.structure_telesales")
         employees = self.env["hr.employee"].search(
             [
@@ -58,9 +63,24 @@ class TelesalesDemo(models.AbstractModel):
                 for employee in employees
             ]
         )
+        self._telesales_demo_payroll_cn(contracts)
+        # last month's batch computed for HR to check; the months before it in
+        # the same year done, so that the year-to-date income tax shows
         first = date.today().replace(day=1) - relativedelta(months=1)
+        month = max(first.replace(month=1), first - relativedelta(months=DONE_MONTHS))
+        while month <= first:
+            slips = self._telesales_demo_payroll_batch(contracts, structure, month)
+            if month < first:
+                slips.action_payslip_done()
+                slips.payslip_run_id.close_payslip_run()
+            month += relativedelta(months=1)
+
+    @api.model
+    def _telesales_demo_payroll_batch(self, contracts, structure, first):
+        """The month's batch of the telesales contracts, computed."""
         last = first + relativedelta(months=1, days=-1)
-        self._telesales_demo_payroll_premium(employees, first, last)
+        contracts = contracts.filtered(lambda contract: contract.date_start <= last)
+        self._telesales_demo_payroll_premium(contracts.employee_id, first, last)
         batch = self.env["hr.payslip.run"].create(
             {
                 "name": self.env._(
@@ -88,11 +108,11 @@ class TelesalesDemo(models.AbstractModel):
                     ],
                 }
                 for contract in contracts
-                if contract.date_start <= last
             ]
         )
         slips._compute_name()
         slips.compute_sheet()
+        return slips
 
     @api.model
     def _telesales_demo_payroll_premium(self, employees, first, last):

@@ -165,7 +165,7 @@ class TestSalaryRules(PayrollCase):
                             "code": "BASIC",
                             "sequence": 1,
                             "category_id": self.env.ref(
-                                "telesales_payroll.category_basic"
+                                "l10n_cn_payroll.category_basic"
                             ).id,
                             "amount_select": "code",
                             "amount_python_compute": "result = contract.wage",
