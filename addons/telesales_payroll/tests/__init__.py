@@ -10,3 +10,5 @@ from . import test_demo
 from . import test_demo_users
 from . import test_payslip_workflow
 from . import test_payroll_zh_cn
+from . import test_demo_cn
+from . import test_payroll_cn
