@@ -385,7 +385,7 @@ class HrPayslip(models.Model):
         cap, floor = self._telesales_deduction_limits()
         cap_deductions(
             gross,
-            self._telesales_binding_deductions(deductions),
+            self._telesales_binding_deductions(deductions, data),
             cap,
             floor,
             rounding=company.currency_id.rounding,

@@ -25,6 +25,36 @@ FLAG_TYPE = "pay_policy_unacknowledged"
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
+    def compute_sheet(self):
+        # The city's figures of every payslip first (l10n_cn_payroll computes
+        # them per payslip), so that gathering the telesales figures reads
+        # them for all the payslips at once.
+        self._telesales_filter().filtered(
+            lambda slip: slip.state in ("draft", "verify")
+            and slip.employee_id.sudo().l10n_cn_city_id
+        ).l10n_cn_prepare()
+        return super().compute_sheet()
+
+    def _telesales_gather(self):
+        data = super()._telesales_gather()
+        # every published version of the policies, their acknowledgements
+        # read at once
+        policies = (
+            self.env["l10n_cn.pay.policy"]
+            .sudo()
+            .search(
+                [
+                    ("code", "in", sorted(set(DEDUCTION_POLICIES.values()))),
+                    ("state", "=", "published"),
+                    ("company_id", "in", (self.company_id or self.env.company).ids),
+                ],
+                order="version desc",
+            )
+        )
+        policies.ack_ids.mapped("date")
+        data["cn_policies"] = policies
+        return data
+
     def _telesales_deduction_limits(self):
         """(cap in % of the month's wage, floor of the pay after deductions):
         the contribution city's, else the company's settings."""
@@ -38,12 +68,11 @@ class HrPayslip(models.Model):
             floor = limits["floor"]
         return limits["cap_percent"], floor
 
-    def _telesales_binding_deductions(self, deductions):
+    def _telesales_binding_deductions(self, deductions, data):
         """The deduction rows whose policy binds the employee on the day of
         the case; the others are left out (nothing applied, nothing carried)
         and flagged to HR."""
         self.ensure_one()
-        Policy = self.env["l10n_cn.pay.policy"].sudo()
         company = self.company_id or self.env.company
         employee = self.employee_id
         binding, refused = [], []
@@ -52,7 +81,13 @@ class HrPayslip(models.Model):
             if not code:
                 binding.append(row)
                 continue
-            policy = Policy.in_force(code, row["date_from"], company=company)
+            # as l10n_cn.pay.policy.in_force, on the versions read at once
+            policy = data["cn_policies"].filtered(
+                lambda p, code=code, day=row["date_from"]: p.code == code
+                and p.company_id == company
+                and p.date_published
+                and p.date_published <= day
+            )[:1]
             if policy and policy.binds(employee, row["date_from"]):
                 binding.append(row)
                 continue
