@@ -106,9 +106,7 @@ class HrPayslip(models.Model):
                     code=code,
                     date=row["date_from"],
                 )
-            row.update(
-                applied=0.0, carried=0.0, name=f"{row['name']} ({reason})"
-            )
+            row.update(applied=0.0, carried=0.0, name=f"{row['name']} ({reason})")
             refused.append(row)
         if refused:
             self._telesales_flag_unbound(refused)

@@ -105,7 +105,11 @@ class PayrollCase(TelesalesCase):
     @classmethod
     def _make_cn_city(cls):
         cls.cn_city = cls.env["l10n_cn.city"].create(
-            {"name": "Telesales Testville", "code": "TS-TV", "deduction_cap_percent": 20}
+            {
+                "name": "Telesales Testville",
+                "code": "TS-TV",
+                "deduction_cap_percent": 20,
+            }
         )
         cls.cn_param = cls.env["l10n_cn.si.parameter"].create(
             {

@@ -95,7 +95,9 @@ class TestPayrollDemo(TransactionCase):
                 continue  # rank changed inside the month: split by period
             rank, start, end = periods[employee.id][0]
             # commission on the sales of the period the rank is held
-            held = self.env["telesales.premium"]._effective_premium(employee, start, end)
+            held = self.env["telesales.premium"]._effective_premium(
+                employee, start, end
+            )
             expected = round(held.get(employee.id, 0.0) * rank.commission_rate, 2)
             self.assertAlmostEqual(
                 self.lines(slip).get("TS_COMM", 0.0), expected, 2, employee.name

@@ -48,9 +48,7 @@ class TestPayrollDemoChina(TransactionCase):
             self.env.ref("l10n_cn_payroll.structure_cn_statutory"),
         )
         rules = self.structure.get_structure_with_parents().get_all_rules()
-        self.assertEqual(
-            [rule.sequence for rule in rules if rule.code == "NET"], [300]
-        )
+        self.assertEqual([rule.sequence for rule in rules if rule.code == "NET"], [300])
 
     def test_each_agent_pays_si_hf_and_tax_traced_to_parameters(self):
         self.assertTrue(self.slips)
@@ -146,7 +144,9 @@ class TestPayrollDemoChina(TransactionCase):
             self.assertAlmostEqual(
                 slip.l10n_cn_withheld_before, sum(own.mapped("l10n_cn_iit")), places=2
             )
-            self.assertGreater(slip.l10n_cn_cum_social, slip.l10n_cn_employee_contributions)
+            self.assertGreater(
+                slip.l10n_cn_cum_social, slip.l10n_cn_employee_contributions
+            )
 
     def test_special_deductions_and_policies(self):
         with_deductions = self.slips.filtered("l10n_cn_special_deduction_ids")

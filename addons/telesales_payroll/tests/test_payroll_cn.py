@@ -99,7 +99,9 @@ class TestPayrollChina(PayrollCase):
             row = slip.telesales_source_ids.filtered(
                 lambda r: r.rule_code == "TS_ATT_DED"
             )
-            self.assertEqual((row.amount_due, row.amount, row.amount_carried), (200, 0, 0))
+            self.assertEqual(
+                (row.amount_due, row.amount, row.amount_carried), (200, 0, 0)
+            )
             self.assertIn("not deducted", row.name)
             self.assertEqual(row.source_ref, day)
             flag = self.env["telesales.flag"].search(
