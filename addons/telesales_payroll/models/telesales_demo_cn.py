@@ -28,8 +28,9 @@ class TelesalesDemo(models.AbstractModel):
         """Shanghai as the contribution city of the centre and its employees,
         a declared base from the contract start, special deductions for a few
         agents, and the pay policies published before the first contract and
-        acknowledged by every employee on the first day (but one, whose
-        discipline cases are then flagged to HR instead of deducted)."""
+        acknowledged by every employee on the first day (but one agent with a
+        penalty case, whose discipline deductions are then flagged to HR
+        instead of made)."""
         city = self.env.ref("l10n_cn_payroll.city_shanghai")
         company = self.env.company
         if not company.state_id:
@@ -69,9 +70,13 @@ class TelesalesDemo(models.AbstractModel):
             ]
         )
         published = min(starts.values()) - timedelta(days=1)
-        unacknowledged = employees.filtered(
-            lambda employee: not employee.department_id.manager_id == employee
-        )[-1:]
+        # an agent with a penalty case never acknowledged the discipline rules:
+        # computing the payslip of the case's month flags it to HR
+        cases = self.env["telesales.discipline"].search(
+            [("state", "=", "applied"), ("employee_id", "in", employees.ids)],
+            order="id",
+        )
+        unacknowledged = cases.employee_id[-1:] or employees[-1:]
         for code in sorted(set(DEDUCTION_POLICIES.values())):
             acks = employees
             if code == "TELESALES_DISCIPLINE":

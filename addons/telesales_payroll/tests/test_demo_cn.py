@@ -160,3 +160,38 @@ class TestPayrollDemoChina(TransactionCase):
             "TELESALES_DISCIPLINE", self.first
         )
         self.assertTrue(discipline.unacknowledged(self.slips.employee_id))
+
+    def test_penalty_under_unacknowledged_policy_is_flagged(self):
+        """The demo agent who never acknowledged the discipline rules: this
+        month's payslip leaves the quality points out and flags them to HR."""
+        today = date.today()
+        policy = self.env["l10n_cn.pay.policy"].in_force("TELESALES_DISCIPLINE", today)
+        employee = policy.unacknowledged(self.slips.employee_id)
+        self.assertEqual(len(employee), 1)
+        first = today.replace(day=1)
+        slip = self.env["hr.payslip"].create(
+            {
+                "employee_id": employee.id,
+                "contract_id": employee.contract_id.id,
+                "struct_id": self.structure.id,
+                "date_from": first,
+                "date_to": first + relativedelta(months=1, days=-1),
+            }
+        )
+        slip.compute_sheet()
+        rows = slip.telesales_source_ids.filtered(
+            lambda row: row.rule_code in ("TS_QA_DED", "TS_LIAB_DED")
+        )
+        self.assertTrue(rows, "the quality demo applies a case of this agent")
+        for row in rows:
+            self.assertEqual((row.amount, row.amount_carried), (0.0, 0.0))
+            self.assertIn("not deducted", row.name)
+        self.assertNotIn("TS_QA_DED", self.lines(slip))
+        flag = self.env["telesales.flag"].search(
+            [
+                ("flag_type", "=", "pay_policy_unacknowledged"),
+                ("employee_id", "=", employee.id),
+                ("period_start", "=", first),
+            ]
+        )
+        self.assertEqual(len(flag), 1)
