@@ -12,4 +12,3 @@ from . import hr_payslip_i18n
 from . import ir_module_module
 from . import hr_payslip_cn
 from . import telesales_flag_payroll
-from . import telesales_demo_cn

@@ -22,7 +22,7 @@ DEDUCTION_POLICIES = {
 FLAG_TYPE = "pay_policy_unacknowledged"
 
 
-class HrPayslip(models.Model):
+class HrPayslip(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "hr.payslip"
 
     def compute_sheet(self):
