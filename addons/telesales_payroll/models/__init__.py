@@ -10,3 +10,5 @@ from . import hr_payslip_run
 from . import telesales_demo
 from . import hr_payslip_i18n
 from . import ir_module_module
+from . import hr_payslip_cn
+from . import telesales_flag_payroll

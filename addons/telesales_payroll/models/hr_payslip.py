@@ -381,11 +381,13 @@ class HrPayslip(models.Model):
             + self._telesales_liability_rows(plan, data, rows)
         )
         company = self.company_id or self.env.company
+        # hr_payslip_cn.py: the city's cap and floor, the binding policies
+        cap, floor = self._telesales_deduction_limits()
         cap_deductions(
             gross,
-            deductions,
-            company.telesales_deduction_cap,
-            company.telesales_min_monthly_wage,
+            self._telesales_binding_deductions(deductions, data),
+            cap,
+            floor,
             rounding=company.currency_id.rounding,
         )
         for row in rows:

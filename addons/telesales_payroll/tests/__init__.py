@@ -12,3 +12,5 @@ from . import test_payslip_workflow
 from . import test_payroll_zh_cn
 from . import test_screens_zh_cn
 from . import test_batch_jobs
+from . import test_demo_cn
+from . import test_payroll_cn

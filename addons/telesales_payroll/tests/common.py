@@ -14,6 +14,16 @@ carry-over, paid once) on exact figures; test_sources_after_merge.py feeds
 them from real records instead. Compliance days and referral bonuses are
 always real records (``make_compliance``, ``make_milestone``): paying them
 locks or marks the records themselves.
+
+China statutory payroll (l10n_cn_payroll, the parent structure): every
+contract's employee pays in a test city whose minimum wage (1,000, including
+the employee's contributions) and deduction cap (20 %) are the company's
+telesales settings, so the telesales amounts do not depend on a real city's
+figures; a declared base of 5,000 gives employee contributions of 875.00 a
+month (pension 8 % 400.00, medical 2 % 100.00, unemployment 0.5 % 25.00,
+housing fund 7 % 350.00). The pay policies the deductions stand on are
+published on 2025-01-01 and acknowledged by the employee on the contract's
+first day.
 """
 
 from contextlib import ExitStack, contextmanager
@@ -26,6 +36,9 @@ from odoo.addons.telesales_hr.tests.common import TelesalesCase
 
 APRIL = (date(2025, 4, 1), date(2025, 4, 30))
 MAY = (date(2025, 5, 1), date(2025, 5, 31))
+#: employee SI and HF of the test city on the 5,000 base
+SIHF = 875.0
+POLICY_DATE = date(2025, 1, 1)
 
 
 class PayrollCase(TelesalesCase):
@@ -53,6 +66,7 @@ class PayrollCase(TelesalesCase):
             rank.commission_rate = rate
         cls.d1.management_allowance = 1500
         cls.d2.management_allowance = 2000
+        cls._make_cn_city()
         cls.calendar = cls.env["resource.calendar"].create(
             {
                 "name": "Telesales test week",
@@ -89,7 +103,81 @@ class PayrollCase(TelesalesCase):
         )
 
     @classmethod
+    def _make_cn_city(cls):
+        cls.cn_city = cls.env["l10n_cn.city"].create(
+            {
+                "name": "Telesales Testville",
+                "code": "TS-TV",
+                "deduction_cap_percent": 20,
+            }
+        )
+        cls.cn_param = cls.env["l10n_cn.si.parameter"].create(
+            {
+                "city_id": cls.cn_city.id,
+                "date_from": date(2024, 1, 1),
+                "si_base_min": 3000.0,
+                "si_base_max": 30000.0,
+                "hf_base_min": 2500.0,
+                "hf_base_max": 28000.0,
+                "pension_employee": 8.0,
+                "pension_employer": 16.0,
+                "medical_employee": 2.0,
+                "medical_employer": 9.0,
+                "unemployment_employee": 0.5,
+                "unemployment_employer": 0.5,
+                "hf_rate_min": 5.0,
+                "hf_rate_max": 12.0,
+                "hf_rate_default": 7.0,
+                "rounding": "cent",
+                "source": "Test figures.",
+                "injury_rate_ids": [(0, 0, {"risk_class": "1", "rate": 0.2})],
+            }
+        )
+        cls.cn_min_wage = cls.env["l10n_cn.minimum.wage"].create(
+            {
+                "city_id": cls.cn_city.id,
+                "date_from": date(2024, 1, 1),
+                "amount": 1000.0,
+                "excludes_contributions": False,
+                "source": "Test figure.",
+            }
+        )
+        Policy = cls.env["l10n_cn.pay.policy"]
+        cls.policies = Policy
+        for code in ("TELESALES_ATTENDANCE", "TELESALES_DISCIPLINE"):
+            versions = Policy.search(
+                [("code", "=", code), ("company_id", "=", cls.company.id)]
+            )
+            cls.policies |= Policy.create(
+                {
+                    "name": f"Test {code}",
+                    "code": code,
+                    "version": max(versions.mapped("version"), default=0) + 1,
+                    "company_id": cls.company.id,
+                    "state": "published",
+                    "date_published": POLICY_DATE,
+                }
+            )
+
+    @classmethod
+    def make_cn_employee(cls, employee, start, base=5000.0):
+        """The test city, a declared base from ``start`` and the pay
+        policies acknowledged on ``start``."""
+        employee.l10n_cn_city_id = cls.cn_city
+        cls.env["l10n_cn.contribution.base"].create(
+            {"employee_id": employee.id, "date_from": start, "si_base": base}
+        )
+        cls.env["l10n_cn.pay.policy.ack"].create(
+            [
+                {"policy_id": policy.id, "employee_id": employee.id, "date": start}
+                for policy in cls.policies
+            ]
+        )
+
+    @classmethod
     def make_contract(cls, employee, start=date(2025, 1, 1)):
+        if not employee.l10n_cn_city_id:
+            cls.make_cn_employee(employee, start)
         return cls.env["hr.contract"].create(
             {
                 "name": f"Contract {employee.name}",

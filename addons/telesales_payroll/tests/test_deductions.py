@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import BaseCase, tagged
 
 from ..models.telesales_payroll_tools import cap_deductions, month_pieces, subtract
-from .common import APRIL, MAY, PayrollCase
+from .common import APRIL, MAY, SIHF, PayrollCase
 
 
 @tagged("post_install", "-at_install")
@@ -84,21 +84,22 @@ class TestCarryOver(PayrollCase):
         self.assertEqual(april.state, "done")
         self.assertEqual(lines["TS_ATT_DED"], -356.0)
         self.assertNotIn("TS_QA_DED", lines)  # nothing left under the cap
-        self.assertEqual(lines["NET"], 1780.0 - 356.0)
+        self.assertEqual(lines["NET"], 1780.0 - 356.0 - SIHF)
         self.assertEqual(lines["TS_CARRY_NEXT"], 144.0 + 150.0)
         carry = self.Carry.search([("employee_id", "=", self.agent_a2.id)])
         self.assertEqual(
             (carry.amount, carry.state, carry.origin_payslip_id), (294.0, "open", april)
         )
         self.assertEqual(april.telesales_carryover_ids, carry)
-        # May: the minimum wage (1,600) leaves only 180 to deduct, spent on
-        # April's carry first; the rest and May's deduction are carried again.
-        self.company.telesales_min_monthly_wage = 1600.0
+        # May: the minimum wage (1,600, of the contribution city) leaves only
+        # 180 to deduct, spent on April's carry first; the rest and May's
+        # deduction are carried again.
+        self.cn_min_wage.amount = 1600.0
         may = self.may()
         lines = self.lines(may)
         self.assertEqual(lines["TS_CARRY"], -180.0)
         self.assertNotIn("TS_ATT_DED", lines)
-        self.assertEqual(lines["NET"], 1600.0)
+        self.assertEqual(lines["NET"], 1600.0 - SIHF)
         self.assertEqual(lines["TS_CARRY_NEXT"], 114.0 + 100.0)
         self.assertEqual((carry.state, carry.consumed_payslip_id), ("consumed", may))
         new_carry = may.telesales_carryover_ids

@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PayrollCase
+from .common import SIHF, PayrollCase
 
 
 @tagged("post_install", "-at_install")
@@ -48,7 +48,7 @@ class TestPaidOnce(PayrollCase):
         self.assertEqual(
             len(first[0]), 5
         )  # base, commission, referral, attendance, quality
-        self.assertEqual(dict(first[1])["NET"], 1780 + 350 + 100 - 40 - 20)
+        self.assertEqual(dict(first[1])["NET"], 1780 + 350 + 100 - 40 - 20 - SIHF)
         self.assertEqual(set(slip.telesales_source_ids.mapped("state")), {"draft"})
 
     def test_double_payment_refused(self):
@@ -68,7 +68,8 @@ class TestPaidOnce(PayrollCase):
             second.action_payslip_done()
         self.assertEqual(second.state, "done")
         self.assertFalse(second.telesales_source_ids)
-        self.assertEqual(self.lines(second)["NET"], 0.0)
+        # nothing telesales left; the month's SI and HF are still deducted
+        self.assertEqual(self.lines(second)["NET"], -SIHF)
 
     def test_two_payslips_confirmed_together_refused(self):
         with self.sources():

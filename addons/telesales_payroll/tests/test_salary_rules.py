@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common import APRIL, PayrollCase
+from .common import APRIL, SIHF, PayrollCase
 
 
 @tagged("post_install", "-at_install")
@@ -17,7 +17,7 @@ class TestSalaryRules(PayrollCase):
         lines = self.lines(slip)
         self.assertEqual(lines["TS_BASE"], 1780.0)
         self.assertEqual(lines["GROSS"], 1780.0)
-        self.assertEqual(lines["NET"], 1780.0)
+        self.assertEqual(lines["NET"], 1780.0 - SIHF)
         self.assertNotIn("TS_MGMT", lines)
         self.assertNotIn(99999.0, lines.values())
         source = slip.telesales_source_ids.filtered(
@@ -122,7 +122,7 @@ class TestSalaryRules(PayrollCase):
         self.assertEqual(lines["TS_ATT_DED"], -50.0)
         self.assertEqual(lines["TS_QA_DED"], -50.0)
         self.assertEqual(lines["TS_LIAB_DED"], -300.0)  # 20% of 1,500
-        self.assertEqual(lines["NET"], 3680.0 - 400.0)
+        self.assertEqual(lines["NET"], 3680.0 - 400.0 - SIHF)
         self.assertNotIn("TS_CARRY_NEXT", lines)
         liability = slip.telesales_source_ids.filtered(
             lambda r: r.rule_code == "TS_LIAB_DED"
@@ -165,7 +165,7 @@ class TestSalaryRules(PayrollCase):
                             "code": "BASIC",
                             "sequence": 1,
                             "category_id": self.env.ref(
-                                "telesales_payroll.category_basic"
+                                "l10n_cn_payroll.category_basic"
                             ).id,
                             "amount_select": "code",
                             "amount_python_compute": "result = contract.wage",

@@ -19,7 +19,7 @@ from odoo.tests import tagged
 
 from odoo.addons.telesales_quality.tests.common import QualityCase
 
-from .common import APRIL, MAY, PayrollCase
+from .common import APRIL, MAY, SIHF, PayrollCase
 
 TZ = pytz.timezone("Asia/Shanghai")
 
@@ -283,7 +283,7 @@ class TestSourcesAfterMerge(PayrollCase, QualityCase):
         self.assertEqual(lines[self.agent_a2]["TS_QA_DED"], -100.0)
         self.assertEqual(lines[self.tl_a1]["TS_MGMT"], 1500.0)
         self.assertEqual(lines[self.tl_a1]["TS_LIAB_DED"], -300.0)
-        self.assertEqual(lines[self.tl_a1]["NET"], 2180.0 + 1500.0 - 300.0)
+        self.assertEqual(lines[self.tl_a1]["NET"], 2180.0 + 1500.0 - 300.0 - SIHF)
         self.assertEqual(lines[self.tl_a2]["TS_LIAB_DED"], -60.0)
         self.assertNotIn("TS_QA_DED", lines[self.tl_a1])
         # May is a month without cases

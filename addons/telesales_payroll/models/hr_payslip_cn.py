@@ -1,0 +1,140 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The telesales payslip on China statutory payroll (l10n_cn_payroll).
+
+- The deduction cap and the minimum-wage floor are those of the employee's
+  contribution city: in Shanghai and Beijing the minimum wage is net of the
+  employee's own social insurance and housing fund, so pay after the telesales
+  deductions and those contributions must still reach it.
+- A telesales deduction stands on a published pay policy (劳动合同法 §4): a
+  case under a policy the employee had not acknowledged by the day of the case
+  does not bind; it is not deducted (nor carried) and HR gets a flag.
+"""
+
+from odoo import models
+
+#: the pay policy (``l10n_cn.pay.policy`` code) each deduction stands on
+DEDUCTION_POLICIES = {
+    "TS_ATT_DED": "TELESALES_ATTENDANCE",
+    "TS_QA_DED": "TELESALES_DISCIPLINE",
+    "TS_LIAB_DED": "TELESALES_DISCIPLINE",
+}
+FLAG_TYPE = "pay_policy_unacknowledged"
+
+
+class HrPayslip(models.Model):  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "hr.payslip"
+
+    def compute_sheet(self):
+        # The city's figures of every payslip first (l10n_cn_payroll computes
+        # them per payslip), so that gathering the telesales figures reads
+        # them for all the payslips at once.
+        self._telesales_filter().filtered(
+            lambda slip: slip.state in ("draft", "verify")
+            and slip.employee_id.sudo().l10n_cn_city_id
+        ).l10n_cn_prepare()
+        return super().compute_sheet()
+
+    def _telesales_gather(self):
+        data = super()._telesales_gather()
+        # every published version of the policies, their acknowledgements
+        # read at once
+        policies = (
+            self.env["l10n_cn.pay.policy"]
+            .sudo()
+            .search(
+                [
+                    ("code", "in", sorted(set(DEDUCTION_POLICIES.values()))),
+                    ("state", "=", "published"),
+                    ("company_id", "in", (self.company_id or self.env.company).ids),
+                ],
+                order="version desc",
+            )
+        )
+        policies.ack_ids.mapped("date")
+        data["cn_policies"] = policies
+        return data
+
+    def _telesales_deduction_limits(self):
+        """(cap in % of the month's wage, floor of the pay after deductions):
+        the contribution city's, else the company's settings."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        cap, floor = company.telesales_deduction_cap, company.telesales_min_monthly_wage
+        if not self.employee_id.sudo().l10n_cn_city_id:
+            return cap, floor
+        limits = self.l10n_cn_minimum_wage_floor()
+        if limits["minimum_wage"]:
+            floor = limits["floor"]
+        return limits["cap_percent"], floor
+
+    def _telesales_binding_deductions(self, deductions, data):
+        """The deduction rows whose policy binds the employee on the day of
+        the case; the others are left out (nothing applied, nothing carried)
+        and flagged to HR."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        employee = self.employee_id
+        binding, refused = [], []
+        for row in deductions:
+            code = DEDUCTION_POLICIES.get(row["rule_code"])
+            if not code:
+                binding.append(row)
+                continue
+            # as l10n_cn.pay.policy.in_force, on the versions read at once
+            policy = data["cn_policies"].filtered(
+                lambda p, code=code, day=row["date_from"]: p.code == code
+                and p.company_id == company
+                and p.date_published
+                and p.date_published <= day
+            )[:1]
+            if policy and policy.binds(employee, row["date_from"]):
+                binding.append(row)
+                continue
+            if policy:
+                reason = self.env._(
+                    "not deducted: %(employee)s had not acknowledged %(policy)s "
+                    "(version %(version)s) by %(date)s",
+                    employee=employee.name,
+                    policy=policy.name,
+                    version=policy.version,
+                    date=row["date_from"],
+                )
+            else:
+                reason = self.env._(
+                    "not deducted: no published policy %(code)s on %(date)s",
+                    code=code,
+                    date=row["date_from"],
+                )
+            row.update(applied=0.0, carried=0.0, name=f"{row['name']} ({reason})")
+            refused.append(row)
+        if refused:
+            self._telesales_flag_unbound(refused)
+        return binding
+
+    def _telesales_flag_unbound(self, rows):
+        """One flag per payslip period for HR: deductions left out because
+        their policy does not bind the employee."""
+        company = self.company_id or self.env.company
+        self.env["telesales.flag"].sudo()._raise_flags(
+            [
+                {
+                    "name": self.env._(
+                        "Deductions of %(employee)s not made: policy not "
+                        "acknowledged",
+                        employee=self.employee_id.name,
+                    ),
+                    "flag_type": FLAG_TYPE,
+                    "employee_id": self.employee_id.id,
+                    "company_id": company.id,
+                    "date": self.date_to,
+                    "period_start": self.date_from,
+                    "period_end": self.date_to,
+                    "description": "\n".join(
+                        f"{row['name']}: {row['amount_due']:.2f}" for row in rows
+                    ),
+                    "responsible_user_id": company.telesales_flag_hr_user_id.id,
+                    "source_ref": f"hr.employee,{self.employee_id.id}",
+                }
+            ]
+        )
