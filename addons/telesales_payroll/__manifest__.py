@@ -16,11 +16,8 @@
         "telesales_quality",
         "payroll",
         "report_xlsx",
-<<<<<<< HEAD
         "queue_job",
-=======
         "l10n_cn_payroll",
->>>>>>> w-cnint
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
