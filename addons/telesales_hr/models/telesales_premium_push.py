@@ -335,21 +335,23 @@ class TelesalesPremium(models.Model):
         if state == self.state and refund == (self.refund_date or None):
             return problems, {}
         if self.state != "effective":
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            problems.append(
-                (
-                    "refund_date" if state == self.state else "state",
-                    _(
-                        "%(field)s: the line %(ref)s is already %(state)s "
-                        "(refund date %(refund)s); a cancelled or refunded line "
-                        "does not change any more",
-                        field="refund_date" if state == self.state else "state",
-                        ref=self.external_id,
-                        state=labels[self.state],
-                        refund=self.refund_date or "-",
-                    ),
+            field = "refund_date" if state == self.state else "state"
+            if self.state == "refunded":
+                reason = _(
+                    "%(field)s: the line %(ref)s is already refunded on "
+                    "%(refund)s; a refunded line does not change any more",
+                    field=field,
+                    ref=self.external_id,
+                    refund=self.refund_date or "?",
                 )
-            )
+            else:
+                reason = _(
+                    "%(field)s: the line %(ref)s is already cancelled; a "
+                    "cancelled line does not change any more",
+                    field=field,
+                    ref=self.external_id,
+                )
+            problems.append((field, reason))
             return problems, {}
         return problems, {"state": state, "refund_date": refund or False}
 

@@ -28,3 +28,4 @@ from . import test_compliance_provisional
 from . import test_compliance_xlsx_format
 from . import test_call_import_columns
 from . import test_screens_ui
+from . import test_premium_api

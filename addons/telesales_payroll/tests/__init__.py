@@ -11,3 +11,4 @@ from . import test_demo_users
 from . import test_payslip_workflow
 from . import test_payroll_zh_cn
 from . import test_screens_zh_cn
+from . import test_premium_push_paid
