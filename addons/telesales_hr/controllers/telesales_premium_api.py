@@ -99,6 +99,4 @@ class TelesalesPremiumApi(http.Controller):
 
     @staticmethod
     def _bad_request(message, status=400, **details):
-        return request.make_json_response(
-            {"error": message, **details}, status=status
-        )
+        return request.make_json_response({"error": message, **details}, status=status)

@@ -37,9 +37,9 @@ class TelesalesPremium(models.Model):
 
     Lines come from the sales or CRM system through Odoo's importer (CSV,
     XLSX) or its pushes to ``POST /telesales/api/premium`` (see
-    telesales_premium_push.py). ``external_id`` is the sales system's id of the line: re-importing
-    a file updates the lines it already created instead of duplicating them
-    (see :meth:`load`).
+    telesales_premium_push.py). ``external_id`` is the sales system's id of
+    the line: re-importing a file updates the lines it already created
+    instead of duplicating them (see :meth:`load`).
     """
 
     _name = "telesales.premium"

@@ -136,17 +136,16 @@ class TelesalesPremium(models.Model):
     @api.model
     def _push_parse(self, record, logins):
         """``(vals or None, [(field, reason)])`` of one pushed record."""
-        _ = self.env._
         if not isinstance(record, dict):
-            return None, [(None, _("the line is not a JSON object"))]
+            return None, [(None, self.env._("the line is not a JSON object"))]
         problems = [
-            (str(key)[:50], _("%(field)s: unknown field", field=str(key)[:50]))
+            (str(key)[:50], self.env._("%(field)s: unknown field", field=str(key)[:50]))
             for key in record
             if key not in PUSH_FIELDS
         ]
         missing = [name for name in REQUIRED_FIELDS if record.get(name) in (None, "")]
         problems += [
-            (name, _("%(field)s: is required", field=name)) for name in missing
+            (name, self.env._("%(field)s: is required", field=name)) for name in missing
         ]
         vals = {}
         for name in PUSH_FIELDS:
@@ -164,17 +163,23 @@ class TelesalesPremium(models.Model):
         refund = vals.get("refund_date")
         if vals["state"] == "refunded" and not refund:
             problems.append(
-                ("refund_date", _("refund_date: a refunded line needs its refund date"))
+                (
+                    "refund_date",
+                    self.env._("refund_date: a refunded line needs its refund date"),
+                )
             )
         elif refund and vals["state"] != "refunded":
             problems.append(
-                ("refund_date", _("refund_date: only a refunded line has a refund date"))
+                (
+                    "refund_date",
+                    self.env._("refund_date: only a refunded line has a refund date"),
+                )
             )
         elif refund and refund < vals["date"]:
             problems.append(
                 (
                     "refund_date",
-                    _(
+                    self.env._(
                         "refund_date: %(refund)s is before the sale date %(date)s",
                         refund=refund,
                         date=vals["date"],
@@ -184,18 +189,19 @@ class TelesalesPremium(models.Model):
         return (None if problems else vals), problems
 
     def _push_text(self, value, limit=MAX_TEXT):
-        _ = self.env._
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise ValueError(_("a text is expected"))
+            raise ValueError(self.env._("a text is expected"))
         value = str(value).strip()
         if "\x00" in value:
-            raise ValueError(_("contains a NUL character"))
+            raise ValueError(self.env._("contains a NUL character"))
         if len(value) > limit:
-            raise ValueError(_("is longer than %(limit)s characters", limit=limit))
+            raise ValueError(
+                self.env._("is longer than %(limit)s characters", limit=limit)
+            )
         try:
             value.encode()
         except UnicodeEncodeError:
-            raise ValueError(_("is not valid text")) from None
+            raise ValueError(self.env._("is not valid text")) from None
         return value
 
     def _push_parse_external_id(self, value, logins):
@@ -218,7 +224,9 @@ class TelesalesPremium(models.Model):
                 self.env._(
                     "is one of %(states)s, not %(value)s",
                     states=", ".join(STATES),
-                    value=str(value)[:30] if isinstance(value, str) else type(value).__name__,
+                    value=str(value)[:30]
+                    if isinstance(value, str)
+                    else type(value).__name__,
                 )
             )
         return value
@@ -246,18 +254,17 @@ class TelesalesPremium(models.Model):
     _push_parse_refund_date = _push_parse_date
 
     def _push_parse_amount(self, value, logins):
-        _ = self.env._
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise ValueError(_("a number is expected"))
+            raise ValueError(self.env._("a number is expected"))
         if isinstance(value, str) and len(value) > 30:
-            raise ValueError(_("a number is expected"))
+            raise ValueError(self.env._("a number is expected"))
         try:
             value = Decimal(value.strip() if isinstance(value, str) else repr(value))
         except InvalidOperation:
-            raise ValueError(_("a number is expected")) from None
+            raise ValueError(self.env._("a number is expected")) from None
         if not value.is_finite() or not 0 < value <= MAX_AMOUNT:
             raise ValueError(
-                _(
+                self.env._(
                     "must be a positive number up to %(max)s; a refund is sent "
                     "with the state refunded and a refund date",
                     max=MAX_AMOUNT,
@@ -265,7 +272,7 @@ class TelesalesPremium(models.Model):
             )
         amount = self.env.company.currency_id.round(float(value))
         if amount <= 0:
-            raise ValueError(_("must be a positive number"))
+            raise ValueError(self.env._("must be a positive number"))
         return amount
 
     @api.model
@@ -300,7 +307,6 @@ class TelesalesPremium(models.Model):
         """``([(field, reason)], {field: new value})`` of a pushed line whose
         external id exists: refusals, else the state change (maybe none)."""
         self.ensure_one()
-        _ = self.env._
         problems = []
         for name, field in (
             ("agent", "employee_id"),
@@ -321,7 +327,7 @@ class TelesalesPremium(models.Model):
                 problems.append(
                     (
                         name,
-                        _(
+                        self.env._(
                             "%(field)s: the line %(ref)s was recorded with "
                             "another value; a line's agent, date, amount and "
                             "policy never change: send it cancelled and push a "
@@ -337,7 +343,7 @@ class TelesalesPremium(models.Model):
         if self.state != "effective":
             field = "refund_date" if state == self.state else "state"
             if self.state == "refunded":
-                reason = _(
+                reason = self.env._(
                     "%(field)s: the line %(ref)s is already refunded on "
                     "%(refund)s; a refunded line does not change any more",
                     field=field,
@@ -345,7 +351,7 @@ class TelesalesPremium(models.Model):
                     refund=self.refund_date or "?",
                 )
             else:
-                reason = _(
+                reason = self.env._(
                     "%(field)s: the line %(ref)s is already cancelled; a "
                     "cancelled line does not change any more",
                     field=field,
@@ -363,9 +369,11 @@ class TelesalesPremium(models.Model):
         refund = vals.get("refund_date")
         if vals["state"] == "effective":
             return [(emp, day, amount)]
-        if vals["state"] == "refunded" and refund and refund.replace(
-            day=1
-        ) > day.replace(day=1):
+        if (
+            vals["state"] == "refunded"
+            and refund
+            and refund.replace(day=1) > day.replace(day=1)
+        ):
             return [(emp, day, amount), (emp, refund, -amount)]
         return []
 
@@ -375,24 +383,27 @@ class TelesalesPremium(models.Model):
         paid = self._telesales_paid_days({(emp, day) for _r, _f, emp, day in events})
         employees = self.env["hr.employee"].browse({e[2] for e in events})
         names = {emp.id: emp.name for emp in employees.sudo()}
-        return [
-            (
-                row_no,
-                field,
-                self.env._(
-                    "%(field)s: %(day)s of %(agent)s is paid by payslip "
-                    "%(payslip)s (its month is locked); the premium of a paid "
-                    "month does not change: send a refund dated in a month not "
-                    "paid yet",
-                    field=field,
-                    day=day,
-                    agent=names.get(emp),
-                    payslip=paid[emp, day],
-                ),
+        refusals = []
+        for row_no, field, emp, day in events:
+            if (emp, day) not in paid:
+                continue
+            locked = self.env._(
+                "%(field)s: the day %(day)s of %(agent)s is paid by payslip "
+                "%(payslip)s (its month is locked)",
+                field=field,
+                day=day,
+                agent=names.get(emp),
+                payslip=paid[emp, day],
             )
-            for row_no, field, emp, day in events
-            if (emp, day) in paid
-        ]
+            if field == "date":
+                advice = self.env._("a sale cannot be added to a paid month")
+            else:
+                advice = self.env._(
+                    "the premium of a paid month does not change: send the "
+                    "line refunded with a refund date in a month not paid yet"
+                )
+            refusals.append((row_no, field, f"{locked}; {advice}"))
+        return refusals
 
     @api.model
     def _telesales_paid_days(self, pairs):

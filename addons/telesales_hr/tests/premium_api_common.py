@@ -72,9 +72,6 @@ class PremiumApiMixin:
         self.assertEqual(response.status_code, status, response.text[:500])
         self.assertLess(len(response.content), 20_000, "values are not echoed")
         body = response.json()
-        import os
-        if os.environ.get("P14_DEBUG"):
-            print(response.status_code, json.dumps(body, ensure_ascii=False)[:400])
         refused = [(r["row"], r["field"]) for r in body["rows"]]
         self.assertIn((row, field), refused, body)
         if text:

@@ -136,7 +136,10 @@ class TestPremiumApi(PremiumApiMixin, TelesalesCase, HttpCase):
         before = self.snapshot()
         for line, field in (
             (self.line("R1"), "state"),
-            (self.line("R1", state="refunded", refund_date="2025-04-11"), "refund_date"),
+            (
+                self.line("R1", state="refunded", refund_date="2025-04-11"),
+                "refund_date",
+            ),
             (self.line("R1", state="cancelled"), "state"),
             (self.line("R2"), "state"),
             (self.line("R2", state="refunded", refund_date="2025-04-10"), "state"),
