@@ -7,7 +7,8 @@ class TelesalesDialerKeyShow(models.TransientModel):
     """Shows a new dialer (or sales system) key once, like Odoo's
     ``res.users.apikeys.show``: the key comes in the action's context
     (``default_key``) and the dialog is never saved; the key has no column,
-    so no record of this model (nor anything else) holds it. Only its hash is kept, in ``res.users.apikeys``."""
+    so no record of this model (nor anything else) holds it. Only its hash
+    is kept, in ``res.users.apikeys``."""
 
     _name = "telesales.dialer.key.show"
     _description = "Show a Dialer Key"
