@@ -13,12 +13,11 @@ import uuid
 from functools import partial
 
 import psycopg2
+from ts_concurrency import run_together, transaction
 
 from odoo.service.model import retrying
 
 from odoo.addons.telesales_hr.models.telesales_premium_push import PremiumPushError
-
-from ts_concurrency import run_together, transaction
 
 
 def _setup(env, tag):

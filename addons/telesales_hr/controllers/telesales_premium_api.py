@@ -9,7 +9,7 @@ from odoo import fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.telesales_premium_push import MAX_LINES, PremiumPushError
+from ..models.telesales_premium_push import MAX_ERRORS, MAX_LINES, PremiumPushError
 from .telesales_api_auth import authenticate_client
 
 _logger = logging.getLogger(__name__)
@@ -27,7 +27,8 @@ class TelesalesPremiumApi(http.Controller):
 
     - 401 when the key is missing, unknown or its system archived;
     - 400 ``{"error", "rows": [{"row", "field", "error"}], "bad_rows"}``
-      when the body or a line is invalid (lines numbered from 1); 409 with
+      when the body or a line is invalid (lines numbered from 1, the first
+      1000 refusals listed, ``bad_rows`` counting every refused line); 409 with
       the same body when every refused line is valid but conflicts with the
       ledger (a changed amount, agent or date, a final state, a paid month);
       nothing is written;
@@ -74,7 +75,7 @@ class TelesalesPremiumApi(http.Controller):
                 status=409 if error.conflict else 400,
                 rows=[
                     {"row": row, "field": field, "error": reason}
-                    for row, field, reason in error.errors
+                    for row, field, reason in error.errors[:MAX_ERRORS]
                 ],
                 bad_rows=len({row for row, _field, _reason in error.errors}),
             )

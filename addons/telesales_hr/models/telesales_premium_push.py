@@ -25,6 +25,8 @@ STATES = ("effective", "cancelled", "refunded")
 MAX_AMOUNT = 1_000_000_000
 #: the most lines of one push
 MAX_LINES = 10_000
+#: refusals listed in an answer (all of them are counted)
+MAX_ERRORS = 1000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -138,11 +140,19 @@ class TelesalesPremium(models.Model):
         """``(vals or None, [(field, reason)])`` of one pushed record."""
         if not isinstance(record, dict):
             return None, [(None, self.env._("the line is not a JSON object"))]
-        problems = [
-            (str(key)[:50], self.env._("%(field)s: unknown field", field=str(key)[:50]))
-            for key in record
-            if key not in PUSH_FIELDS
-        ]
+        problems = []
+        unknown = [key[:50] for key in record if key not in PUSH_FIELDS]
+        if unknown:
+            problems.append(
+                (
+                    unknown[0],
+                    self.env._(
+                        "%(field)s: unknown field (the fields are %(fields)s)",
+                        field=", ".join(unknown[:5]),
+                        fields=", ".join(PUSH_FIELDS),
+                    ),
+                )
+            )
         missing = [name for name in REQUIRED_FIELDS if record.get(name) in (None, "")]
         problems += [
             (name, self.env._("%(field)s: is required", field=name)) for name in missing

@@ -247,6 +247,12 @@ class TestPremiumApi(PremiumApiMixin, TelesalesCase, HttpCase):
         # a lone surrogate, sent as a JSON escape
         raw = json.dumps([self.line("B1")]).replace('"B1"', '"B\\ud800"')
         self.assert_refused(self.push(None, key=self.key, raw=raw), 1, "external_id")
+        # many bad lines: the first 1000 refusals listed, all counted
+        many = [self.line(f"B{i}", amount=-1, **{f"x{i}": 1}) for i in range(3000)]
+        response = self.push(many, key=self.key)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(len(response.json()["rows"]), 1000)
+        self.assertEqual(response.json()["bad_rows"], 3000)
         nested = self.line("B1", policy_ref=json.loads("[" * 500 + "]" * 500))
         self.assert_refused(self.push([nested], key=self.key), 1, "policy_ref")
         self.assertFalse(self.Premium.search_count([("external_id", "like", "B%")]))
