@@ -57,6 +57,7 @@
         "views/telesales_dnc_views.xml",
         "views/telesales_call_import_views.xml",
         "views/telesales_dialer_views.xml",
+        "views/telesales_sales_system_views.xml",
         "views/telesales_call_mapping_views.xml",
         "views/telesales_job_views.xml",
     ],

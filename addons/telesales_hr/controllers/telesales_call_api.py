@@ -5,11 +5,12 @@ import logging
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, fields, http
+from odoo import fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..wizards.telesales_call_import import CallImportError
+from .telesales_api_auth import authenticate_client
 
 _logger = logging.getLogger(__name__)
 
@@ -18,9 +19,8 @@ class TelesalesCallApi(http.Controller):
     """Dialers push call records here.
 
     ``POST /telesales/api/calls`` with ``Authorization: Bearer <dialer key>``
-    (an Odoo API key of scope ``telesales_dialer``, see telesales.dialer;
-    checked here rather than with ``auth="bearer"``, which takes only global
-    keys, i.e. keys that also open every RPC of their user) and a JSON body
+    (an Odoo API key of scope ``telesales_dialer``, see telesales.dialer,
+    checked by :func:`authenticate_client`) and a JSON body
     ``{"calls": [{…}, …]}`` (or a bare list), each record keyed by the column
     names of the dialer's mapping. Answers:
 
@@ -44,22 +44,10 @@ class TelesalesCallApi(http.Controller):
         readonly=False,
     )
     def push_calls(self, **kwargs):
-        env = request.env(user=SUPERUSER_ID, context={})
-        authorization = request.httprequest.headers.get("Authorization") or ""
-        scheme, _sep, key = authorization.partition(" ")
-        dialer = env["telesales.dialer"]
-        if scheme.lower() == "bearer":
-            dialer = dialer._authenticate(key.strip())
-        if not dialer:
-            _logger.warning(
-                "Refused call push from %s: missing or invalid dialer key",
-                request.httprequest.remote_addr,
-            )
-            return request.make_json_response(
-                {"error": "missing or invalid dialer key"},
-                status=401,
-                headers=[("WWW-Authenticate", 'Bearer realm="telesales"')],
-            )
+        dialer, refusal = authenticate_client("telesales.dialer", "dialer key")
+        if refusal:
+            return refusal
+        env = dialer.env
         try:
             payload = json.loads(request.httprequest.get_data() or b"null")
         except RecursionError:

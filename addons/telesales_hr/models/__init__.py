@@ -19,6 +19,7 @@ from . import telesales_team_kpi
 from . import hr_applicant
 from . import hr_candidate
 from . import telesales_premium
+from . import telesales_premium_push
 from . import telesales_target
 from . import telesales_premium_month
 from . import telesales_rank_review
@@ -32,7 +33,9 @@ from . import hr_attendance
 from . import telesales_team_leaderboard
 from . import telesales_agent_month
 from . import telesales_call_mapping
+from . import telesales_api_client
 from . import telesales_dialer
+from . import telesales_sales_system
 from . import telesales_mail_author_models
 from . import mail_activity
 from . import telesales_job

@@ -36,9 +36,10 @@ class TelesalesPremium(models.Model):
     """The sales ledger: one line per policy or order an agent sold (保费).
 
     Lines come from the sales or CRM system through Odoo's importer (CSV,
-    XLSX). ``external_id`` is the sales system's id of the line: re-importing
-    a file updates the lines it already created instead of duplicating them
-    (see :meth:`load`).
+    XLSX) or its pushes to ``POST /telesales/api/premium`` (see
+    telesales_premium_push.py). ``external_id`` is the sales system's id of
+    the line: re-importing a file updates the lines it already created
+    instead of duplicating them (see :meth:`load`).
     """
 
     _name = "telesales.premium"
@@ -87,6 +88,13 @@ class TelesalesPremium(models.Model):
         help="Policy number or order reference in the sales system.",
     )
     note = fields.Char()
+    sales_system_id = fields.Many2one(
+        "telesales.sales.system",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The sales system that pushed the line (empty when imported from a file).",
+    )
 
     _sql_constraints = [
         (

@@ -29,3 +29,4 @@ from . import test_compliance_xlsx_format
 from . import test_call_import_columns
 from . import test_screens_ui
 from . import test_jobs
+from . import test_premium_api

@@ -4,6 +4,7 @@ from . import hr_payroll_structure
 from . import telesales_payslip_source
 from . import telesales_deduction_carryover
 from . import hr_payslip
+from . import telesales_premium
 from . import hr_payslip_line
 from . import hr_payslip_workflow
 from . import hr_payslip_run

@@ -1,0 +1,39 @@
+# Copyright 2026 Telesales Add-ons contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import SUPERUSER_ID
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+
+def authenticate_client(model, what):
+    """The pushing system of the request: ``(record, None)`` when the header
+    ``Authorization: Bearer <key>`` holds the key of an active record of
+    ``model`` (a ``telesales.api.client.mixin``), else ``(None, response)``,
+    the 401 JSON answer ``{"error": "missing or invalid <what>"}``.
+
+    Checked here rather than with ``auth="bearer"``, which takes only global
+    keys, i.e. keys that also open every RPC of their user; each model has
+    its own key scope, so a key opens one endpoint only.
+    """
+    env = request.env(user=SUPERUSER_ID, context={})
+    authorization = request.httprequest.headers.get("Authorization") or ""
+    scheme, _sep, key = authorization.partition(" ")
+    client = env[model]
+    if scheme.lower() == "bearer":
+        client = client._authenticate(key.strip())
+    if client:
+        return client, None
+    _logger.warning(
+        "Refused push to %s from %s: missing or invalid %s",
+        request.httprequest.path,
+        request.httprequest.remote_addr,
+        what,
+    )
+    return None, request.make_json_response(
+        {"error": f"missing or invalid {what}"},
+        status=401,
+        headers=[("WWW-Authenticate", 'Bearer realm="telesales"')],
+    )
