@@ -15,6 +15,7 @@ class TelesalesRankHistory(models.Model):
     """
 
     _name = "telesales.rank.history"
+    _inherit = ["telesales.ondelete.guard"]
     _description = "Telesales Rank History"
     _order = "employee_id, date_start desc, id desc"
     _rec_name = "rank_id"

@@ -27,3 +27,4 @@ from . import test_dashboard_sources
 from . import test_compliance_provisional
 from . import test_compliance_xlsx_format
 from . import test_call_import_columns
+from . import test_adversarial_hr

@@ -12,3 +12,4 @@ from . import test_discipline_letter
 from . import test_discipline_proposer
 from . import test_quality_views
 from . import test_qa_dashboard
+from . import test_adversarial_guard
