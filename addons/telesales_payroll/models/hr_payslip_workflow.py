@@ -92,6 +92,10 @@ class HrPayslip(models.Model):
             return super().action_payslip_draft()
 
     def action_payslip_done(self):
+        if self.env.context.get("without_compute_sheet") and not self._workflow_in_step():
+            # OCA's key for the refunds it confirms itself (inside
+            # refund_sheet's step): from a client, the sheet is computed
+            self = self.with_context(without_compute_sheet=False)
         with self._telesales_begin("action_payslip_done", self.env._("confirmed")):
             return super().action_payslip_done()
 
@@ -102,6 +106,25 @@ class HrPayslip(models.Model):
     def refund_sheet(self):
         # the refund is a copy of the payslip (its link to the refunded one
         # included), made and confirmed inside the step
+        self._workflow_lock()
+        for slip in self:
+            if slip.credit_note:
+                raise UserError(
+                    self.env._(
+                        "%(payslip)s is a refund: it is cancelled, not refunded.",
+                        payslip=slip._workflow_record_label(),
+                    )
+                )
+            if slip.refunded_id and slip.refunded_id.state != "cancel":
+                raise UserError(
+                    self.env._(
+                        "%(payslip)s is refunded already by %(refund)s: a payment "
+                        "is reversed once. Cancel that refund first to refund the "
+                        "payslip again.",
+                        payslip=slip._workflow_record_label(),
+                        refund=slip.refunded_id.number or slip.refunded_id.name,
+                    )
+                )
         with (
             self._telesales_begin("refund_sheet", self.env._("refunded")),
             self.browse()._workflow_step(model_wide=True),

@@ -10,3 +10,4 @@ from . import test_demo
 from . import test_demo_users
 from . import test_payslip_workflow
 from . import test_payroll_zh_cn
+from . import test_adversarial_payroll
