@@ -106,6 +106,7 @@ class HrPayslip(models.Model):
     def refund_sheet(self):
         # the refund is a copy of the payslip (its link to the refunded one
         # included), made and confirmed inside the step
+        self.check_access("write")
         self._workflow_lock()
         for slip in self:
             if slip.credit_note:
