@@ -4,7 +4,7 @@
 clear the do-not-call violations of their agents, and Odoo's uninstall
 flag sent by a client does not switch off the deletion guards."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -48,3 +48,39 @@ class TestAdversarialDnc(TelesalesCallCase):
             ).unlink()
         self.assertTrue(self.entry.exists())
         self.assertTrue(self.listed.violation_dnc)
+
+
+@tagged("post_install", "-at_install")
+class TestAdversarialFlag(TelesalesCallCase):
+    def test_team_leader_cannot_move_a_flag_about_themselves(self):
+        """The flag's subject, type and period are the raiser's: a team
+        leader cannot point a flag about themselves at someone else (and
+        then dismiss it), nor retype it."""
+        about_tl = self.env["telesales.flag"].create(
+            {
+                "name": "Suspected proxy punch",
+                "flag_type": "proxy_punch",
+                "employee_id": self.tl_a1.id,
+                "date": date(2025, 4, 1),
+                "responsible_user_id": self.manager_a_user.id,
+            }
+        )
+        flag = about_tl.with_user(self.tl_a1_user)
+        for vals in (
+            {"employee_id": self.agent_a1.id},
+            {"flag_type": "performance_watch"},
+            {"date": date(2025, 1, 1)},
+            {"name": "Nothing"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                with self.cr.savepoint():
+                    flag.write(vals)
+        self.assertEqual(about_tl.employee_id, self.tl_a1)
+        with self.assertRaises(AccessError):
+            flag.action_dismiss()
+        self.assertEqual(about_tl.state, "open")
+        # the decider still writes the note and decides
+        manager = about_tl.with_user(self.manager_a_user)
+        manager.write({"decision_note": "Checked the camera: not a proxy."})
+        manager.action_dismiss()
+        self.assertEqual(about_tl.state, "dismissed")
