@@ -49,6 +49,10 @@ class TelesalesDiscipline(models.Model):
         {
             "points",
             "reset_score",
+            # computed from the team on the date of the facts: who is charged
+            # the joint liability is never chosen by hand
+            "direct_supervisor_id",
+            "indirect_supervisor_id",
             "approval_path",
             "period",
             "proposer_id",

@@ -4,7 +4,7 @@
 context keys, user defaults, the liability's fields) is refused for every
 real user, and the database stays as it was."""
 
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -115,3 +115,36 @@ class TestAdversarialGuard(QualityCase):
                 with self.cr.savepoint():
                     liability.with_user(user).action_confirm()
         self.assertEqual(liability.state, "draft")
+
+    # ------------------------------------- who is inspected, who is charged
+    def test_inspection_is_of_the_call_agent(self):
+        inspection = self.inspect(publish=False)
+        self.assertEqual(inspection.employee_id, self.agent_a1)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            inspection.with_user(self.inspector).write(
+                {"employee_id": self.agent_a2.id}
+            )
+        call = self.make_call(self.agent_a1, datetime(2025, 3, 4, 10))
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.Inspection.with_user(self.inspector).create(
+                {"call_id": call.id, "employee_id": self.agent_a2.id}
+            )
+        self.assertEqual(inspection.employee_id, self.agent_a1)
+
+    def test_liability_supervisors_are_never_chosen_by_hand(self):
+        case = self.make_case(self.agent_a1, self.public)
+        self.assertEqual(case.direct_supervisor_id, self.tl_a1)
+        for user in (self.inspector, self.hr_user):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                with self.cr.savepoint():
+                    case.with_user(user).write({"direct_supervisor_id": self.tl_b1.id})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.Case.with_user(self.inspector).create(
+                {
+                    "employee_id": self.agent_a1.id,
+                    "level_id": self.public.id,
+                    "facts": "x",
+                    "indirect_supervisor_id": self.tl_b1.id,
+                }
+            )
+        self.assertEqual(case.direct_supervisor_id, self.tl_a1)
