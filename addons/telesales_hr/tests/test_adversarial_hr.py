@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .call_common import TelesalesCallCase
+from .common_recruiting import TelesalesRecruitingCase
 
 
 @tagged("post_install", "-at_install")
@@ -84,3 +85,23 @@ class TestAdversarialFlag(TelesalesCallCase):
         manager.write({"decision_note": "Checked the camera: not a proxy."})
         manager.action_dismiss()
         self.assertEqual(about_tl.state, "dismissed")
+
+
+@tagged("post_install", "-at_install")
+class TestAdversarialReferral(TelesalesRecruitingCase):
+    def test_hr_officer_never_approves_their_own_bonus(self):
+        applicant = self.applicant("Han Meimei", referrer=self.agent_a2)
+        hire = self.hire(applicant, date(2025, 1, 15))
+        referral = self.Referral.search([("employee_id", "=", hire.id)])
+        self.Milestone._cron_referral_milestones(date(2025, 3, 15))
+        first = referral.milestone_ids.filtered(lambda m: m.kind == "one_month")
+        self.assertEqual(first.state, "due")
+        # the referrer becomes an HR officer
+        self.agent_a2_user.groups_id = [
+            (4, self.env.ref("telesales_hr.group_telesales_hr").id)
+        ]
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            first.with_user(self.agent_a2_user).action_approve()
+        self.assertEqual(first.state, "due")
+        first.with_user(self.hr_user).action_approve()
+        self.assertEqual(first.state, "approved")

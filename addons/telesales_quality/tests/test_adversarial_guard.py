@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .common import QualityCase
 
@@ -148,3 +148,54 @@ class TestAdversarialGuard(QualityCase):
                 }
             )
         self.assertEqual(case.direct_supervisor_id, self.tl_a1)
+
+    # ------------------------------------------- nobody decides about self
+    def test_approver_never_decides_a_case_about_themselves(self):
+        hr2 = new_test_user(
+            self.env, login="ts_hr2", groups="telesales_hr.group_telesales_hr"
+        )
+        subject = self.env["hr.employee"].create(
+            {
+                "name": "HR Subject",
+                "user_id": self.hr_user.id,
+                "department_id": self.team_a1.id,
+                "company_id": self.company.id,
+            }
+        )
+        case = self.make_case(subject, self.public)
+        case.with_user(self.inspector).action_submit()
+        self.assertEqual(case.approval_path, "hr")
+        for decide in (
+            lambda c: c.action_approve(),
+            lambda c: c.action_reject("Not me."),
+        ):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                decide(case.with_user(self.hr_user))
+        self.assertEqual(case.state, "to_approve")
+        case.with_user(hr2).action_approve()
+        self.assertEqual(case.state, "approved")
+
+    def test_committee_member_never_votes_on_a_case_about_themselves(self):
+        member3 = new_test_user(
+            self.env,
+            login="ts_member3",
+            groups="telesales_quality.group_quality_committee",
+        )
+        self.company.telesales_committee_user_ids = [(4, member3.id)]
+        subject = self.env["hr.employee"].create(
+            {
+                "name": "Member Subject",
+                "user_id": self.member1.id,
+                "department_id": self.team_a1.id,
+                "company_id": self.company.id,
+            }
+        )
+        case = self.make_case(subject, self.demerit, "serious")
+        case.with_user(self.inspector).action_submit()
+        self.assertEqual(case.approval_path, "committee")
+        self.assertNotIn(self.member1, case.approval_ids.user_id)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            case.with_user(self.member1).action_reject("Not me.")
+        case.with_user(self.member2).action_approve()
+        case.with_user(member3).action_approve()
+        self.assertEqual(case.state, "approved")
