@@ -5,6 +5,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .telesales_workflow_mixin import workflow_step_active
+
+#: entries only a workflow step writes (applying a review, a penalty)
+WORKFLOW_ORIGINS = ("review", "penalty")
+
 
 class TelesalesRankHistory(models.Model):
     """One rank held by an employee from a start date on.
@@ -100,6 +105,16 @@ class TelesalesRankHistory(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not workflow_step_active():
+            for vals in vals_list:
+                if vals.get("origin") in WORKFLOW_ORIGINS or vals.get("origin_ref"):
+                    raise UserError(
+                        self.env._(
+                            "Rank history: entries of a quarterly review or of a "
+                            "penalty are written when the review or the case is "
+                            "applied, never by hand."
+                        )
+                    )
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )

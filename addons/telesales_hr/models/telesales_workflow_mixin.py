@@ -29,6 +29,13 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 #: being moved by an action method of the current call stack.
 _STEP = contextvars.ContextVar("telesales_workflow_step", default=frozenset())
 
+
+def workflow_step_active():
+    """Whether an action method of the current call stack is running (for a
+    model without the mixin whose records only workflow steps create)."""
+    return bool(_STEP.get())
+
+
 #: every field of a state a client may edit in it
 ALL = "__all__"
 

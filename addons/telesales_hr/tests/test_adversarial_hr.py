@@ -105,3 +105,32 @@ class TestAdversarialReferral(TelesalesRecruitingCase):
         self.assertEqual(first.state, "due")
         first.with_user(self.hr_user).action_approve()
         self.assertEqual(first.state, "approved")
+
+
+@tagged("post_install", "-at_install")
+class TestAdversarialRankHistory(TelesalesCallCase):
+    def test_hr_cannot_forge_a_review_or_penalty_entry(self):
+        History = self.History.with_user(self.hr_user)
+        count = self.History.search_count([])
+        for vals in ({"origin": "review"}, {"origin": "penalty"}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                with self.cr.savepoint():
+                    History.create(
+                        {
+                            "employee_id": self.agent_a1.id,
+                            "rank_id": self.s3.id,
+                            "date_start": date(2025, 7, 1),
+                            **vals,
+                        }
+                    )
+        self.assertEqual(self.History.search_count([]), count)
+        # a manual correction stays HR's
+        History.create(
+            {
+                "employee_id": self.agent_a1.id,
+                "rank_id": self.s3.id,
+                "date_start": date(2025, 7, 1),
+                "reason": "Correction",
+            }
+        )
+        self.assertEqual(self.History.search_count([]), count + 1)
