@@ -92,12 +92,19 @@ class HrPayslip(models.Model):
             return super().action_payslip_draft()
 
     def action_payslip_done(self):
-        if self.env.context.get("without_compute_sheet") and not self._workflow_in_step():
-            # OCA's key for the refunds it confirms itself (inside
-            # refund_sheet's step): from a client, the sheet is computed
-            self = self.with_context(without_compute_sheet=False)
+        # OCA's ``without_compute_sheet`` is its own key for the refunds it
+        # confirms inside refund_sheet's step; sent by a client, the sheet is
+        # computed as OCA's setting says (here, for the whole recordset: OCA
+        # reads its setting on one payslip only)
+        skip = self.env.context.get("without_compute_sheet") and self._workflow_in_step()
         with self._telesales_begin("action_payslip_done", self.env._("confirmed")):
-            return super().action_payslip_done()
+            if not skip:
+                self.filtered(
+                    lambda slip: not slip.prevent_compute_on_confirm
+                ).compute_sheet()
+            return super(
+                HrPayslip, self.with_context(without_compute_sheet=True)
+            ).action_payslip_done()
 
     def action_payslip_cancel(self):
         with self._telesales_begin("action_payslip_cancel", self.env._("cancelled")):
