@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 # an extension ends the number: "010-8888 6666 ext 12", "转12", "#12"
@@ -65,7 +65,7 @@ class TelesalesDnc(models.Model):
 
     _name = "telesales.dnc"
     _description = "Do-not-call Number"
-    _inherit = ["telesales.mail.author", "mail.thread"]
+    _inherit = ["telesales.ondelete.guard", "telesales.mail.author", "mail.thread"]
     _order = "date_listed desc, id desc"
     _rec_name = "number"
 
@@ -130,6 +130,7 @@ class TelesalesDnc(models.Model):
     def write(self, vals):
         if "date_unlisted" in vals:
             raise UserError(self._date_unlisted_message())
+        self._check_violations_kept(vals)
         if "active" in vals:
             if vals["active"]:
                 # listed again: from its listing date on, as before
@@ -146,6 +147,39 @@ class TelesalesDnc(models.Model):
         if before is not None:
             self._recompute_call_violations(before)
         return result
+
+    def _has_violations(self):
+        self.ensure_one()
+        return bool(
+            self.number_normalized
+            and self.env["telesales.call"]
+            .sudo()
+            .search_count(
+                self._call_domain() + [("violation_dnc", "=", True)], limit=1
+            )
+        )
+
+    def _check_violations_kept(self, vals):
+        """Correcting the number, the company or moving the listing date
+        later clears the violations recorded under the entry: only HR may,
+        not a team leader whose agents made those calls."""
+        if self.env.su or self.env.user.has_group("telesales_hr.group_telesales_hr"):
+            return
+        changed = {"number", "company_id"} & set(vals)
+        new_listed = vals.get("date_listed") and fields.Datetime.to_datetime(
+            vals["date_listed"]
+        )
+        for entry in self:
+            later = new_listed and entry.date_listed and new_listed > entry.date_listed
+            if (changed or later) and entry._has_violations():
+                raise AccessError(
+                    self.env._(
+                        "The do-not-call number %(number)s was called while it was "
+                        "listed: only HR may change its number, company or move its "
+                        "listing date later, which clears those violations.",
+                        number=entry.number,
+                    )
+                )
 
     def _date_unlisted_message(self):
         return self.env._(

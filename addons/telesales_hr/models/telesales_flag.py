@@ -4,8 +4,6 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext, is_html_empty
 
-from .telesales_workflow_mixin import ALL
-
 
 class TelesalesFlag(models.Model):
     """Something HR or a team leader must look at and decide on.
@@ -30,7 +28,9 @@ class TelesalesFlag(models.Model):
         "mail.activity.mixin",
     ]
 
-    _workflow_editable = {"open": ALL}
+    # what the flag is about (employee, type, period, source) is the raiser's;
+    # while open, the decider may still reassign it and write the note
+    _workflow_editable = {"open": frozenset({"responsible_user_id", "decision_note"})}
     _workflow_deletable_states = ("open",)
     _workflow_transitions = {
         "action_confirm": (("open",), None),

@@ -5,6 +5,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .telesales_workflow_mixin import workflow_step_active
+
+#: entries only a workflow step writes (applying a review, a penalty)
+WORKFLOW_ORIGINS = ("review", "penalty")
+
 
 class TelesalesRankHistory(models.Model):
     """One rank held by an employee from a start date on.
@@ -15,6 +20,7 @@ class TelesalesRankHistory(models.Model):
     """
 
     _name = "telesales.rank.history"
+    _inherit = ["telesales.ondelete.guard"]
     _description = "Telesales Rank History"
     _order = "employee_id, date_start desc, id desc"
     _rec_name = "rank_id"
@@ -101,6 +107,16 @@ class TelesalesRankHistory(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not workflow_step_active():
+            for vals in vals_list:
+                if vals.get("origin") in WORKFLOW_ORIGINS or vals.get("origin_ref"):
+                    raise UserError(
+                        self.env._(
+                            "Rank history: entries of a quarterly review or of a "
+                            "penalty are written when the review or the case is "
+                            "applied, never by hand."
+                        )
+                    )
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )

@@ -18,7 +18,12 @@ class TelesalesReferral(models.Model):
 
     _name = "telesales.referral"
     _description = "Telesales Recruiting Referral"
-    _inherit = ["telesales.mail.author", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "telesales.ondelete.guard",
+        "telesales.mail.author",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_start desc, id desc"
 
     referrer_id = fields.Many2one(

@@ -175,6 +175,15 @@ class TelesalesReferralMilestone(models.Model):
 
     def action_approve(self):
         self._check_hr()
+        for milestone in self:
+            if self.env.user in milestone.sudo().employee_id.user_id:
+                raise AccessError(
+                    self.env._(
+                        "%(record)s is your own referral bonus: another HR "
+                        "officer approves it.",
+                        record=milestone._workflow_record_label(),
+                    )
+                )
         with self._workflow_begin("action_approve", self.env._("approved")):
             self.write(
                 {

@@ -23,9 +23,18 @@ from odoo import SUPERUSER_ID, api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 #: (model name, record id) pairs, or (model name, None) for a whole model,
 #: being moved by an action method of the current call stack.
 _STEP = contextvars.ContextVar("telesales_workflow_step", default=frozenset())
+
+
+def workflow_step_active():
+    """Whether an action method of the current call stack is running (for a
+    model without the mixin whose records only workflow steps create)."""
+    return bool(_STEP.get())
+
 
 #: every field of a state a client may edit in it
 ALL = "__all__"
@@ -34,8 +43,24 @@ ALL = "__all__"
 _FREE_PREFIXES = ("message_", "activity_", "website_message", "rating_")
 
 
+class TelesalesOndeleteGuard(models.AbstractModel):
+    """The ``@api.ondelete(at_uninstall=False)`` checks of a model run for
+    every client: Odoo skips them when the context holds its uninstall flag
+    (``_force_unlink``), which any JSON-RPC call can send. Only the system
+    user (a real uninstallation, no client logs in as it) keeps the flag."""
+
+    _name = "telesales.ondelete.guard"
+    _description = "Telesales Deletion Guard"
+
+    def unlink(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.uid != SUPERUSER_ID:
+            self = self.with_context(**{MODULE_UNINSTALL_FLAG: False})
+        return super().unlink()
+
+
 class TelesalesWorkflowMixin(models.AbstractModel):
     _name = "telesales.workflow.mixin"
+    _inherit = ["telesales.ondelete.guard"]
     _description = "Telesales Workflow Guard"
 
     #: the field that holds the record's state
@@ -116,19 +141,50 @@ class TelesalesWorkflowMixin(models.AbstractModel):
         return fname.startswith(_FREE_PREFIXES)
 
     # ---------------------------------------------------------------- CRUD
+    @api.model
+    def _workflow_own_default(self, fname):
+        """The default of the field itself: neither a ``default_*`` key of the
+        client's context nor a user default (``ir.default``) counts."""
+        field = self._fields[fname]
+        return self._workflow_cache_value(fname, field.default(self) if field.default else False)
+
+    @api.model
+    def _workflow_cache_value(self, fname, value):
+        """``value`` as the ORM caches it (a record or an id give the id)."""
+        field = self._fields[fname]
+        if field.type in ("one2many", "many2many"):
+            return value
+        try:
+            return field.convert_to_cache(value, self, validate=False)
+        except (ValueError, TypeError):
+            return value
+
     @api.model_create_multi
     def create(self, vals_list):
         # records not created yet: only a model-wide step lets them be born
         # in a later state
         if not self._workflow_creating():
-            guarded = self._workflow_guarded_fields()
+            guarded = {f for f in self._workflow_guarded_fields() if f in self._fields}
             state_field = self._workflow_state_field
-            default_state = self.default_get([state_field]).get(state_field)
+            # the client's ``default_<workflow field>`` keys are dropped; a
+            # user default of a workflow field is refused like a value
+            context = {
+                key: value
+                for key, value in self.env.context.items()
+                if not (key.startswith("default_") and key[8:] in guarded)
+            }
+            if len(context) != len(self.env.context):
+                self = self.with_context(context)
+            own = {fname: self._workflow_own_default(fname) for fname in guarded}
             for vals in vals_list:
-                for fname in guarded & set(vals):
-                    if fname == state_field and vals[fname] in (default_state, False):
+                missing = [fname for fname in guarded if fname not in vals]
+                given = dict(self.default_get(missing)) if missing else {}
+                given.update({fname: vals[fname] for fname in guarded & set(vals)})
+                for fname, value in given.items():
+                    value = self._workflow_cache_value(fname, value)
+                    if fname == state_field and value in (own[fname], False):
                         continue
-                    if fname != state_field and not vals[fname]:
+                    if fname != state_field and (not value or value == own[fname]):
                         continue
                     raise UserError(
                         self.env._(

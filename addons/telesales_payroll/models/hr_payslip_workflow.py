@@ -94,8 +94,19 @@ class HrPayslip(models.Model):
             return super().action_payslip_draft()
 
     def action_payslip_done(self):
+        # OCA's ``without_compute_sheet`` is its own key for the refunds it
+        # confirms inside refund_sheet's step; sent by a client, the sheet is
+        # computed as OCA's setting says (here, for the whole recordset: OCA
+        # reads its setting on one payslip only)
+        skip = self.env.context.get("without_compute_sheet") and self._workflow_in_step()
         with self._telesales_begin("action_payslip_done", self.env._("confirmed")):
-            return super().action_payslip_done()
+            if not skip:
+                self.filtered(
+                    lambda slip: not slip.prevent_compute_on_confirm
+                ).compute_sheet()
+            return super(
+                HrPayslip, self.with_context(without_compute_sheet=True)
+            ).action_payslip_done()
 
     def action_payslip_cancel(self):
         with self._telesales_begin("action_payslip_cancel", self.env._("cancelled")):
@@ -104,6 +115,26 @@ class HrPayslip(models.Model):
     def refund_sheet(self):
         # the refund is a copy of the payslip (its link to the refunded one
         # included), made and confirmed inside the step
+        self.check_access("write")
+        self._workflow_lock()
+        for slip in self:
+            if slip.credit_note:
+                raise UserError(
+                    self.env._(
+                        "%(payslip)s is a refund: it is cancelled, not refunded.",
+                        payslip=slip._workflow_record_label(),
+                    )
+                )
+            if slip.refunded_id and slip.refunded_id.state != "cancel":
+                raise UserError(
+                    self.env._(
+                        "%(payslip)s is refunded already by %(refund)s: a payment "
+                        "is reversed once. Cancel that refund first to refund the "
+                        "payslip again.",
+                        payslip=slip._workflow_record_label(),
+                        refund=slip.refunded_id.number or slip.refunded_id.name,
+                    )
+                )
         with (
             self._telesales_begin("refund_sheet", self.env._("refunded")),
             self.browse()._workflow_step(model_wide=True),

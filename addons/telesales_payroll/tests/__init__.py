@@ -15,3 +15,4 @@ from . import test_batch_jobs
 from . import test_demo_cn
 from . import test_payroll_cn
 from . import test_premium_push_paid
+from . import test_adversarial_payroll

@@ -18,6 +18,7 @@ class TestPayrollDemoUsers(TransactionCase):
         cls.leader = Users.search([("login", "=", "leader1")])
         cls.auditor = Users.search([("login", "=", "auditor")])
         cls.hr = Users.search([("login", "=", "hr")])
+        cls.qa = Users.search([("login", "=", "qa")])
         cls.slips = cls.env["hr.payslip"].search([])
 
     def test_no_payroll_manager_among_roles(self):
@@ -28,6 +29,22 @@ class TestPayrollDemoUsers(TransactionCase):
         self.assertNotIn(
             self.env.ref("payroll.group_payroll_user"), self.agent.groups_id
         )
+
+    def test_quality_inspector_holds_exactly_its_role(self):
+        """The QA inspector, created by telesales_quality before payroll is
+        installed, does not get what OCA payroll (and hr, hr_contract) add
+        to the default user template: no payroll, no HR officer rights."""
+        self.assertTrue(self.qa)
+        for xmlid in (
+            "payroll.group_payroll_manager",
+            "payroll.group_payroll_user",
+            "hr.group_hr_user",
+            "hr_contract.group_hr_contract_manager",
+        ):
+            with self.subTest(group=xmlid):
+                self.assertNotIn(self.env.ref(xmlid), self.qa.groups_id)
+        with self.assertRaises(AccessError):
+            self.env["hr.payslip"].with_user(self.qa).search([])
 
     def test_agent_sees_own_payslips_only(self):
         self.assertGreater(len(self.slips), 40, "the demo has payslips")

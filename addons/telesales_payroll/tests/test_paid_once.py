@@ -1,5 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
 from datetime import date
 
 from odoo.exceptions import UserError
@@ -36,6 +37,20 @@ class TestPaidOnce(PayrollCase):
             sorted((line.code, line.total) for line in slip.line_ids),
         )
 
+    @contextmanager
+    def no_compute_on_confirm(self, slips):
+        """OCA's setting (a system parameter) that confirms payslips as they
+        were computed: a stale sheet reaches the paid-once checks. A client's
+        ``without_compute_sheet`` key no longer does (the sheet is computed)."""
+        Param = self.env["ir.config_parameter"].sudo()
+        Param.set_param("payroll.prevent_compute_on_confirm", True)
+        slips.invalidate_recordset(["prevent_compute_on_confirm"])
+        try:
+            yield
+        finally:
+            Param.set_param("payroll.prevent_compute_on_confirm", False)
+            slips.invalidate_recordset(["prevent_compute_on_confirm"])
+
     def test_recompute_is_idempotent(self):
         with self.sources():
             slip = self.payslip(self.agent_a2)
@@ -62,8 +77,11 @@ class TestPaidOnce(PayrollCase):
             self.assertEqual(self.lines(second)["NET"], self.lines(first)["NET"])
             first.action_payslip_done()
             self.assertEqual(set(first.telesales_source_ids.mapped("state")), {"paid"})
-            with self.assertRaisesText(UserError, "already paid by payslip"):
-                second.with_context(without_compute_sheet=True).action_payslip_done()
+            with (
+                self.no_compute_on_confirm(second),
+                self.assertRaisesText(UserError, "already paid by payslip"),
+            ):
+                second.action_payslip_done()
             self.assertEqual(second.state, "verify")
             second.action_payslip_done()
         self.assertEqual(second.state, "done")
@@ -75,8 +93,11 @@ class TestPaidOnce(PayrollCase):
         with self.sources():
             slips = self.payslip(self.agent_a2) | self.payslip(self.agent_a2)
             slips.compute_sheet()
-            with self.assertRaisesText(UserError, "already paid by payslip"):
-                slips.with_context(without_compute_sheet=True).action_payslip_done()
+            with (
+                self.no_compute_on_confirm(slips),
+                self.assertRaisesText(UserError, "already paid by payslip"),
+            ):
+                slips.action_payslip_done()
 
     def test_overlapping_period_pays_only_the_open_days(self):
         """A payslip for 16 April - 15 May after April is paid pays May's

@@ -49,6 +49,10 @@ class TelesalesDiscipline(models.Model):
         {
             "points",
             "reset_score",
+            # computed from the team on the date of the facts: who is charged
+            # the joint liability is never chosen by hand
+            "direct_supervisor_id",
+            "indirect_supervisor_id",
             "approval_path",
             "period",
             "proposer_id",
@@ -531,7 +535,10 @@ class TelesalesDiscipline(models.Model):
         """The members who vote on the case: the committee but its proposer,
         who never decides their own case."""
         self.ensure_one()
-        members = self._committee() - self.proposer_id
+        # nor does the employee the case is about
+        members = (
+            self._committee() - self.proposer_id - self.employee_id.sudo().user_id
+        )
         if not members:
             raise UserError(
                 self.env._(
@@ -555,7 +562,7 @@ class TelesalesDiscipline(models.Model):
             .sudo()
             .users.filtered(lambda u: not u.share and company in u.company_ids)
         )
-        users -= self.proposer_id
+        users -= self.proposer_id | self.employee_id.sudo().user_id
         if not users:
             raise UserError(
                 self.env._(
@@ -633,6 +640,14 @@ class TelesalesDiscipline(models.Model):
                         "%(user)s proposed the case %(name)s: whoever proposes a "
                         "case cannot also approve or reject it.",
                         user=self.env.user.name,
+                        name=case.name,
+                    )
+                )
+            if self.env.user in case.employee_id.sudo().user_id:
+                raise AccessError(
+                    self.env._(
+                        "The case %(name)s is about you: it is decided by the "
+                        "other approvers, never by you.",
                         name=case.name,
                     )
                 )

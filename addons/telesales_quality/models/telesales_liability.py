@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+HR = "telesales_hr.group_telesales_hr"
+
 
 class TelesalesLiability(models.Model):
     """A supervisor's joint liability (连带管理责任) for one month.
@@ -20,12 +22,36 @@ class TelesalesLiability(models.Model):
     the supervisor's management allowance of the rank held at month end.
     Lines trace every charge to its case. Computed for a month by a monthly
     cron or the button; confirmed and cancelled records are never recomputed.
+
+    Every field is the computation's or the workflow's
+    (``telesales.workflow.mixin``): a client changes none of them, in any
+    state; HR confirms or cancels (with a reason) through the buttons.
     """
 
     _name = "telesales.liability"
     _description = "Supervisor Joint Liability"
-    _inherit = ["mail.thread"]
+    _inherit = ["telesales.workflow.mixin", "mail.thread"]
     _order = "month desc, supervisor_id"
+
+    _workflow_fields = frozenset(
+        {
+            "month",
+            "company_id",
+            "supervisor_id",
+            "line_ids",
+            "point_value",
+            "management_allowance",
+            "cap_percent",
+            "cancel_reason",
+        }
+    )
+    _workflow_editable = {}
+    _workflow_deletable_states = ("draft",)
+    _workflow_transitions = {
+        # confirming a confirmed liability changes nothing
+        "action_confirm": (("draft", "confirmed"), (HR,)),
+        "action_cancel": (("draft", "confirmed"), (HR,)),
+    }
     _rec_name = "supervisor_id"
 
     month = fields.Date(required=True, index=True, help="First day of the month.")
@@ -79,24 +105,21 @@ class TelesalesLiability(models.Model):
             liability.capped = uncapped > cap
 
     def action_confirm(self):
-        self.filtered(lambda rec: rec.state == "draft").write({"state": "confirmed"})
+        with self._workflow_begin("action_confirm", self.env._("confirmed")):
+            self.filtered(lambda rec: rec.state == "draft").write(
+                {"state": "confirmed"}
+            )
         return True
 
     def action_cancel(self, reason):
         if not (reason or "").strip():
             raise UserError(self.env._("A cancellation needs a reason."))
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        with self._workflow_begin("action_cancel", self.env._("cancelled")):
+            self.write({"state": "cancelled", "cancel_reason": reason.strip()})
         return True
 
     def action_open_cancel_wizard(self):
         return self.env["telesales.reason.wizard"]._open(self, "action_cancel")
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if self.filtered(lambda rec: rec.state != "draft"):
-            raise UserError(
-                self.env._("A confirmed or cancelled liability is never deleted.")
-            )
 
     @api.model
     def _compute_month(self, month, companies=None):
@@ -164,7 +187,12 @@ class TelesalesLiability(models.Model):
                     "line_ids": [fields.Command.create(vals) for vals in lines],
                 }
             )
-        return self.create(vals_list)
+        Line = self.env["telesales.liability.line"]
+        with (
+            self._workflow_step(model_wide=True),
+            Line._workflow_step(model_wide=True),
+        ):
+            return self.create(vals_list)
 
     @api.model
     def _cron_compute_last_month(self):

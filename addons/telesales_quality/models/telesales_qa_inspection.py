@@ -45,6 +45,8 @@ class TelesalesQaInspection(models.Model):
     # appeal (the reviewer corrects the items, action_review decides)
     _workflow_fields = frozenset(
         {
+            # the agent of the call, never another one
+            "employee_id",
             "score",
             "deduction",
             "fatal_failed",

@@ -12,6 +12,7 @@ class TelesalesQaItem(models.Model):
     """A behaviour checked on a call, with the points its failure costs."""
 
     _name = "telesales.qa.item"
+    _inherit = ["telesales.ondelete.guard"]
     _description = "Call Inspection Form Item"
     _order = "form_id, section_sequence, sequence, id"
 

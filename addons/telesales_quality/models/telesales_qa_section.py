@@ -10,6 +10,7 @@ class TelesalesQaSection(models.Model):
     """A section of an inspection form (information security, script …)."""
 
     _name = "telesales.qa.section"
+    _inherit = ["telesales.ondelete.guard"]
     _description = "Call Inspection Form Section"
     _order = "form_id, sequence, id"
 

@@ -13,3 +13,4 @@ from . import test_discipline_proposer
 from . import test_quality_views
 from . import test_qa_dashboard
 from . import test_case_ui
+from . import test_adversarial_guard
