@@ -154,9 +154,7 @@ class TelesalesDnc(models.Model):
             self.number_normalized
             and self.env["telesales.call"]
             .sudo()
-            .search_count(
-                self._call_domain() + [("violation_dnc", "=", True)], limit=1
-            )
+            .search_count(self._call_domain() + [("violation_dnc", "=", True)], limit=1)
         )
 
     def _check_violations_kept(self, vals):

@@ -126,7 +126,7 @@ class TelesalesWorkflowMixin(models.AbstractModel):
 
     def _workflow_record_label(self):
         self.ensure_one()
-        return "%s %s" % (self._description, self.display_name)
+        return f"{self._description} {self.display_name}"
 
     def _workflow_field_label(self, fname):
         field = self._fields.get(fname)
@@ -146,7 +146,9 @@ class TelesalesWorkflowMixin(models.AbstractModel):
         """The default of the field itself: neither a ``default_*`` key of the
         client's context nor a user default (``ir.default``) counts."""
         field = self._fields[fname]
-        return self._workflow_cache_value(fname, field.default(self) if field.default else False)
+        return self._workflow_cache_value(
+            fname, field.default(self) if field.default else False
+        )
 
     @api.model
     def _workflow_cache_value(self, fname, value):
@@ -174,7 +176,7 @@ class TelesalesWorkflowMixin(models.AbstractModel):
                 if not (key.startswith("default_") and key[8:] in guarded)
             }
             if len(context) != len(self.env.context):
-                self = self.with_context(context)
+                self = self.with_env(self.env(context=context))
             own = {fname: self._workflow_own_default(fname) for fname in guarded}
             for vals in vals_list:
                 missing = [fname for fname in guarded if fname not in vals]

@@ -44,9 +44,7 @@ class TestAdversarialDnc(TelesalesCallCase):
 
     def test_uninstall_flag_does_not_delete_a_violated_number(self):
         with self.assertRaises(UserError), self.cr.savepoint():
-            self.entry.with_user(self.hr_user).with_context(
-                _force_unlink=True
-            ).unlink()
+            self.entry.with_user(self.hr_user).with_context(_force_unlink=True).unlink()
         self.assertTrue(self.entry.exists())
         self.assertTrue(self.listed.violation_dnc)
 

@@ -98,7 +98,9 @@ class HrPayslip(models.Model):
         # confirms inside refund_sheet's step; sent by a client, the sheet is
         # computed as OCA's setting says (here, for the whole recordset: OCA
         # reads its setting on one payslip only)
-        skip = self.env.context.get("without_compute_sheet") and self._workflow_in_step()
+        skip = (
+            self.env.context.get("without_compute_sheet") and self._workflow_in_step()
+        )
         with self._telesales_begin("action_payslip_done", self.env._("confirmed")):
             if not skip:
                 self.filtered(

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, models
 
-
 #: the quality roles keep exactly their role too (see telesales_hr)
 QUALITY_ROLE_GROUPS = (
     "telesales_quality.group_qa_inspector",

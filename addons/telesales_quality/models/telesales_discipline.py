@@ -536,9 +536,7 @@ class TelesalesDiscipline(models.Model):
         who never decides their own case."""
         self.ensure_one()
         # nor does the employee the case is about
-        members = (
-            self._committee() - self.proposer_id - self.employee_id.sudo().user_id
-        )
+        members = self._committee() - self.proposer_id - self.employee_id.sudo().user_id
         if not members:
             raise UserError(
                 self.env._(

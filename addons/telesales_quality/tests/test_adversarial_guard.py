@@ -110,7 +110,12 @@ class TestAdversarialGuard(QualityCase):
 
     def test_liability_buttons_are_hr_only(self):
         liability = self._liability()[:1]
-        for user in (self.inspector, self.tl_a1_user, self.auditor, self.manager_a_user):
+        for user in (
+            self.inspector,
+            self.tl_a1_user,
+            self.auditor,
+            self.manager_a_user,
+        ):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 with self.cr.savepoint():
                     liability.with_user(user).action_confirm()
