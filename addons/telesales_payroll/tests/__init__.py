@@ -16,3 +16,4 @@ from . import test_demo_cn
 from . import test_payroll_cn
 from . import test_premium_push_paid
 from . import test_adversarial_payroll
+from . import test_payslip_employees

@@ -1,1 +1,1 @@
-
+from . import hr_payslip_employees

@@ -25,6 +25,8 @@ class TelesalesCoaching(models.Model):
     _inherit = [
         "telesales.workflow.mixin",
         "telesales.team.mixin",
+        # before mail.thread: a user without an email address still acts
+        "telesales.mail.author",
         "mail.thread",
         "mail.activity.mixin",
     ]

@@ -38,6 +38,8 @@ class TelesalesDiscipline(models.Model):
     _inherit = [
         "telesales.workflow.mixin",
         "telesales.team.mixin",
+        # before mail.thread: a user without an email address still acts
+        "telesales.mail.author",
         "mail.thread",
         "mail.activity.mixin",
     ]

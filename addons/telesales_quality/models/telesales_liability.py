@@ -30,7 +30,7 @@ class TelesalesLiability(models.Model):
 
     _name = "telesales.liability"
     _description = "Supervisor Joint Liability"
-    _inherit = ["telesales.workflow.mixin", "mail.thread"]
+    _inherit = ["telesales.workflow.mixin", "telesales.mail.author", "mail.thread"]
     _order = "month desc, supervisor_id"
 
     _workflow_fields = frozenset(

@@ -15,7 +15,7 @@ class TelesalesQaForm(models.Model):
 
     _name = "telesales.qa.form"
     _description = "Call Inspection Form"
-    _inherit = ["telesales.ondelete.guard", "mail.thread"]
+    _inherit = ["telesales.ondelete.guard", "telesales.mail.author", "mail.thread"]
     _order = "code, version desc, id desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -35,6 +35,8 @@ class TelesalesQaInspection(models.Model):
     _inherit = [
         "telesales.workflow.mixin",
         "telesales.team.mixin",
+        # before mail.thread: a user without an email address still acts
+        "telesales.mail.author",
         "mail.thread",
         "mail.activity.mixin",
     ]
