@@ -14,12 +14,11 @@ from datetime import date, datetime
 from functools import partial
 
 import pytz
+from ts_concurrency import run_together, transaction
 
 from odoo import Command
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
-
-from ts_concurrency import run_together, transaction
 
 DAY = date(2025, 4, 2)
 TZ = pytz.timezone("Asia/Shanghai")

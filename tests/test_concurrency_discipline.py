@@ -12,10 +12,10 @@ so what this test sees is what three browsers would see.
 import uuid
 from functools import partial
 
+from ts_concurrency import run_together, transaction
+
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
-
-from ts_concurrency import run_together, transaction
 
 COMMITTEE = "telesales_quality.group_quality_committee"
 INSPECTOR = "telesales_quality.group_qa_inspector"

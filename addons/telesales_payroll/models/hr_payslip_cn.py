@@ -22,8 +22,8 @@ DEDUCTION_POLICIES = {
 FLAG_TYPE = "pay_policy_unacknowledged"
 
 
-class HrPayslip(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "hr.payslip"
+class HrPayslip(models.Model):
+    _inherit = "hr.payslip"  # pylint: disable=consider-merging-classes-inherited
 
     def compute_sheet(self):
         # The city's figures of every payslip first (l10n_cn_payroll computes

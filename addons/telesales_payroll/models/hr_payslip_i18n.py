@@ -23,7 +23,7 @@ from odoo.tools.misc import babel_locale_parse
 
 
 class HrPayslip(models.Model):
-    _inherit = "hr.payslip"
+    _inherit = "hr.payslip"  # pylint: disable=consider-merging-classes-inherited
 
     def _compute_name(self):
         for slip in self:

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
-
 class TelesalesDeductionCarryover(models.Model):
     """Deductions a done payslip could not make, owed by the next months.
 

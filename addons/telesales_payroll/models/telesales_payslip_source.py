@@ -9,7 +9,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-
 _logger = logging.getLogger(__name__)
 
 #: a paid amount accruing by day: one row per employee, rule and day

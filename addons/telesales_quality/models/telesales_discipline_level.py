@@ -80,7 +80,9 @@ class TelesalesDisciplineLevel(models.Model):
             # string token inside _() and fails on an f-string
             points = f"{self.points:g}"
             labels.append(
-                self.env._("%(points)s behaviour-quality points deducted", points=points)
+                self.env._(
+                    "%(points)s behaviour-quality points deducted", points=points
+                )
             )
         if self.coaching:
             labels.append(self.env._("Offline coaching of at least one working day"))

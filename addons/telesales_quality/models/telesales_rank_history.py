@@ -10,5 +10,8 @@ class TelesalesRankHistory(models.Model):
     def _selection_origin_ref(self):
         return super()._selection_origin_ref() + [
             # the model's name in the reader's language
-            ("telesales.discipline", self.env["ir.model"]._get("telesales.discipline").name)
+            (
+                "telesales.discipline",
+                self.env["ir.model"]._get("telesales.discipline").name,
+            )
         ]
