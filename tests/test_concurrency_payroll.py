@@ -32,7 +32,15 @@ def _setup(env, slips=2):
         }
     )
     agent = env["hr.employee"].create(
-        {"name": f"Concurrency payee {tag}", "company_id": company.id}
+        {
+            "name": f"Concurrency payee {tag}",
+            "company_id": company.id,
+            # statutory payroll: a contribution city and a declared base
+            "l10n_cn_city_id": env.ref("l10n_cn_payroll.city_shanghai").id,
+        }
+    )
+    env["l10n_cn.contribution.base"].create(
+        {"employee_id": agent.id, "date_from": date(YEAR, 1, 1), "si_base": 8000.0}
     )
     env["telesales.rank.history"].create(
         {

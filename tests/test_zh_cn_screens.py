@@ -18,7 +18,13 @@ from lxml import etree, html
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.translate import TRANSLATED_ATTRS
 
-MODULES = ["telesales_hr", "telesales_quality", "telesales_payroll", "payroll"]
+MODULES = [
+    "telesales_hr",
+    "telesales_quality",
+    "telesales_payroll",
+    "l10n_cn_payroll",
+    "payroll",
+]
 
 ROLES = {
     "agent": "telesales_hr.group_telesales_agent",
@@ -93,6 +99,11 @@ ALLOWED_PHRASES = [
     "Chinese (Simplified)",
     "English (US)",
 ]
+
+#: hover tooltips (title attributes) of Odoo's own hr views that Odoo's zh_CN
+#: translation keeps in English inside an otherwise translated term; only
+#: these exact texts, only as a title attribute
+ODOO_TOOLTIPS = {"Email", "In Contract Since"}
 
 #: selection fields the web client draws as an icon or a colour, never as text
 ICON_FIELDS = {"activity_exception_decoration"}
@@ -205,6 +216,8 @@ class TestZhCnScreens(TransactionCase):
         self.found = defaultdict(set)
 
     def _check(self, where, text):
+        if (text or "").strip() in ODOO_TOOLTIPS and "title>" in where:
+            return
         if english_words(text):
             self.found[text.strip()].add(where)
 

@@ -16,7 +16,13 @@ from .compliance_common import DAY, ComplianceCase
 from .sales_common import TelesalesSalesCase
 
 #: modules whose zh_CN terms the screens of these tours show
-ZH_MODULES = ("telesales_hr", "telesales_quality", "telesales_payroll", "payroll")
+ZH_MODULES = (
+    "telesales_hr",
+    "telesales_quality",
+    "telesales_payroll",
+    "l10n_cn_payroll",
+    "payroll",
+)
 
 
 def load_zh_cn(env, users, modules=ZH_MODULES):
