@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .dated import overlapping_domain
+
 
 class L10nCnCity(models.Model):
     """A city whose social insurance and housing fund rules apply (the
@@ -71,15 +73,7 @@ class L10nCnDatedMixin(models.AbstractModel):
                 raise ValidationError(
                     self.env._("%(row)s ends before it starts.", row=row.display_name)
                 )
-            domain = [
-                ("id", "!=", row.id),
-                ("city_id", "=", row.city_id.id),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", row.date_from),
-            ]
-            if row.date_to:
-                domain.append(("date_from", "<=", row.date_to))
+            domain = overlapping_domain(row, "city_id")
             if self.search_count(domain):
                 raise ValidationError(
                     self.env._(

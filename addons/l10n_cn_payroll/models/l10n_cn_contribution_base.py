@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .cn_tax import clamp_base
+from .dated import overlapping_domain
 
 
 class L10nCnContributionBase(models.Model):
@@ -64,15 +65,7 @@ class L10nCnContributionBase(models.Model):
         for row in self:
             if row.date_to and row.date_to < row.date_from:
                 raise ValidationError(self.env._("A base ends before it starts."))
-            domain = [
-                ("id", "!=", row.id),
-                ("employee_id", "=", row.employee_id.id),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", row.date_from),
-            ]
-            if row.date_to:
-                domain.append(("date_from", "<=", row.date_to))
+            domain = overlapping_domain(row, "employee_id")
             if self.search_count(domain):
                 raise ValidationError(
                     self.env._(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .dated import overlapping_domain
+
 
 class L10nCnIitTable(models.Model):
     """An individual income tax rate table valid for a period.
@@ -43,15 +45,7 @@ class L10nCnIitTable(models.Model):
     @api.constrains("kind", "date_from", "date_to")
     def _check_overlap(self):
         for table in self:
-            domain = [
-                ("id", "!=", table.id),
-                ("kind", "=", table.kind),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", table.date_from),
-            ]
-            if table.date_to:
-                domain.append(("date_from", "<=", table.date_to))
+            domain = overlapping_domain(table, "kind")
             if self.search_count(domain):
                 raise ValidationError(
                     self.env._(
