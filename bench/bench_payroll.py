@@ -143,6 +143,14 @@ def build_centre(env, agents, rng):
             for employee in staff
         ]
     )
+    # statutory payroll (l10n_cn_payroll): a contribution city and a base each
+    staff.write({"l10n_cn_city_id": env.ref("l10n_cn_payroll.city_shanghai").id})
+    env["l10n_cn.contribution.base"].create(
+        [
+            {"employee_id": employee.id, "date_from": date(2024, 1, 1), "si_base": 8000}
+            for employee in staff
+        ]
+    )
     return contracts
 
 

@@ -198,7 +198,10 @@ class TelesalesDemo(models.AbstractModel):
                 for employee in employees
             ]
         )
-        year_start = date.today().replace(month=1, day=1)
+        # from January of the year of the demo's payroll months (last month
+        # and those before it in its year), whatever the date of the install
+        last_month = date.today().replace(day=1) - relativedelta(months=1)
+        year_start = last_month.replace(month=1)
         self.env["l10n_cn.special.deduction"].create(
             [
                 {

@@ -40,7 +40,8 @@ registry.category("web_tour.tours").add("telesales_payslip_zh_cn_tour", {
         },
         {
             content: "实发工资",
-            trigger: line("NET", "实发工资", "2,480.00"),
+            // the net is the gross less the employee's own SI and HF (875.00)
+            trigger: line("NET", "实发工资", "1,605.00"),
         },
         {
             content: "No English line name",
