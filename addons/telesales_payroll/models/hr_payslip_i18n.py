@@ -44,7 +44,7 @@ class HrPayslip(models.Model):
 
 
 class HrPayslipLine(models.Model):
-    _inherit = "hr.payslip.line"
+    _inherit = "hr.payslip.line"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):

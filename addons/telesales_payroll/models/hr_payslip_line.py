@@ -4,7 +4,7 @@ from odoo import api, fields, models
 
 
 class HrPayslipLine(models.Model):
-    _inherit = "hr.payslip.line"
+    _inherit = "hr.payslip.line"  # pylint: disable=consider-merging-classes-inherited
 
     telesales_source_ids = fields.Many2many(
         "telesales.payslip.source",
