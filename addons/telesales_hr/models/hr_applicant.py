@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .hr_candidate import FROM_APPLICANT
+
 GATE_FIELDS = {"telesales_gate_override", "telesales_gate_override_reason"}
 
 
@@ -119,9 +121,11 @@ class HrApplicant(models.Model):
         self.filtered(
             lambda a: not a.stage_id.hired_stage
         )._telesales_check_headcount_gate()
-        action = super(
-            HrApplicant, self.with_context(telesales_from_applicant=True)
-        ).create_employee_from_applicant()
+        token = FROM_APPLICANT.set(True)
+        try:
+            action = super().create_employee_from_applicant()
+        finally:
+            FROM_APPLICANT.reset(token)
         self.env["telesales.referral"]._create_from_applicants(self)
         return action
 

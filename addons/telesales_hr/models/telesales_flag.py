@@ -135,13 +135,17 @@ class TelesalesFlag(models.Model):
             self._on_confirmed()
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
-    def action_open_decide(self):
-        """The form's Confirm and Dismiss buttons: a dialog that asks for the
-        decision note and says what confirming costs."""
+    def action_open_confirm(self):
+        """The form's Confirm button: a dialog that asks for the decision
+        note and says what confirming costs."""
+        return self._open_decide("confirm")
+
+    def action_open_dismiss(self):
+        """The form's Dismiss button, the same dialog."""
+        return self._open_decide("dismiss")
+
+    def _open_decide(self, decision):
         self.ensure_one()
-        decision = self.env.context.get("telesales_flag_decision")
-        if decision not in ("confirm", "dismiss"):
-            decision = "confirm"
         wizard = self.env["telesales.flag.decide"].create(
             {
                 "flag_id": self.id,

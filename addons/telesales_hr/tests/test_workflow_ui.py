@@ -165,11 +165,7 @@ class TestFlagDecisions(ComplianceCase):
         self.assertEqual(len(self.flag), 1)
 
     def decide(self, flag, user, decision, note=None):
-        action = (
-            flag.with_user(user)
-            .with_context(telesales_flag_decision=decision)
-            .action_open_decide()
-        )
+        action = getattr(flag.with_user(user), f"action_open_{decision}")()
         wizard = self.env[action["res_model"]].with_user(user).browse(action["res_id"])
         if note is not None:
             wizard.decision_note = note
