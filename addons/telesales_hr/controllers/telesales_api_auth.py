@@ -1,5 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
 import logging
 
 from odoo import SUPERUSER_ID
@@ -37,3 +38,19 @@ def authenticate_client(model, what):
         status=401,
         headers=[("WWW-Authenticate", 'Bearer realm="telesales"')],
     )
+
+
+def bad_request(message, status=400, **details):
+    """A 4xx JSON answer of the telesales endpoints."""
+    return request.make_json_response({"error": message, **details}, status=status)
+
+
+def read_json_body():
+    """(payload, refusal): the request's JSON body, or the 400 answer that
+    says why it is not JSON (never a 500, however deep or broken)."""
+    try:
+        return json.loads(request.httprequest.get_data() or b"null"), None
+    except RecursionError:
+        return None, bad_request("the body is not JSON: it is nested too deeply")
+    except ValueError as error:
+        return None, bad_request(f"the body is not JSON: {str(error)[:200]}")

@@ -1,6 +1,5 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import logging
 
 import psycopg2
@@ -10,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..wizards.telesales_call_import import CallImportError
-from .telesales_api_auth import authenticate_client
+from .telesales_api_auth import authenticate_client, bad_request, read_json_body
 
 _logger = logging.getLogger(__name__)
 
@@ -48,12 +47,9 @@ class TelesalesCallApi(http.Controller):
         if refusal:
             return refusal
         env = dialer.env
-        try:
-            payload = json.loads(request.httprequest.get_data() or b"null")
-        except RecursionError:
-            return self._bad_request("the body is not JSON: it is nested too deeply")
-        except ValueError as error:
-            return self._bad_request(f"the body is not JSON: {error}")
+        payload, refusal = read_json_body()
+        if refusal:
+            return refusal
         records = payload.get("calls") if isinstance(payload, dict) else payload
         if not isinstance(records, list) or not records:
             return self._bad_request(
@@ -91,4 +87,4 @@ class TelesalesCallApi(http.Controller):
 
     @staticmethod
     def _bad_request(message, **details):
-        return request.make_json_response({"error": message, **details}, status=400)
+        return bad_request(message, **details)

@@ -1,6 +1,5 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import logging
 
 import psycopg2
@@ -10,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..models.telesales_premium_push import MAX_ERRORS, MAX_LINES, PremiumPushError
-from .telesales_api_auth import authenticate_client
+from .telesales_api_auth import authenticate_client, bad_request, read_json_body
 
 _logger = logging.getLogger(__name__)
 
@@ -51,12 +50,9 @@ class TelesalesPremiumApi(http.Controller):
         )
         if refusal:
             return refusal
-        try:
-            payload = json.loads(request.httprequest.get_data() or b"null")
-        except RecursionError:
-            return self._bad_request("the body is not JSON: it is nested too deeply")
-        except ValueError as error:
-            return self._bad_request(f"the body is not JSON: {str(error)[:200]}")
+        payload, refusal = read_json_body()
+        if refusal:
+            return refusal
         records = payload.get("lines") if isinstance(payload, dict) else payload
         if not isinstance(records, list) or not records:
             return self._bad_request(
@@ -100,4 +96,4 @@ class TelesalesPremiumApi(http.Controller):
 
     @staticmethod
     def _bad_request(message, status=400, **details):
-        return request.make_json_response({"error": message, **details}, status=status)
+        return bad_request(message, status=status, **details)
