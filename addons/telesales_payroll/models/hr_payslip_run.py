@@ -67,9 +67,11 @@ class HrPayslipRun(models.Model):
     @api.model
     def _telesales_confirm(self, slips):
         """Compute the payslips together (one gathering of the telesales
-        figures), then confirm them (OCA's confirm computes one by one)."""
-        slips.compute_sheet()
-        slips.with_context(without_compute_sheet=True).action_payslip_done()
+        figures) and confirm them. Confirming computes the whole recordset
+        itself, except the payslips OCA's setting says not to: only those
+        are computed first, so that no payslip is computed twice."""
+        slips.filtered("prevent_compute_on_confirm").compute_sheet()
+        slips.action_payslip_done()
 
     def action_telesales_compute_background(self):
         return self._telesales_enqueue("compute")
