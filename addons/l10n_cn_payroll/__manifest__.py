@@ -5,7 +5,7 @@
     "summary": "Chinese statutory payroll on OCA payroll: social insurance and "
     "housing fund by city, income tax by cumulative withholding, 工资条 and the "
     "tax bureau's withholding sheet",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Payroll/Localization",
     "website": "https://github.com/telesales-addons/telesales",
     "author": "Telesales Add-ons contributors",

@@ -9,5 +9,6 @@ from . import l10n_cn_iit_opening
 from . import hr_employee
 from . import hr_payslip
 from . import hr_payslip_iit
+from . import hr_payslip_minimum_wage
 from . import l10n_cn_payroll_demo
 from . import l10n_cn_pay_policy

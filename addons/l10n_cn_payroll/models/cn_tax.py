@@ -69,6 +69,27 @@ def contribution(base, rate_percent, rule="cent", fixed=0):
     return round_contribution(amount, rule)
 
 
+def minimum_wage_due(minimum_wage, share, own_contributions=0, excludes=False):
+    """What the wage for the normal hours of a month must reach.
+
+    ``share`` is the part of the month's working days the employee was
+    employed (a mid-month hire earns the minimum wage of the days worked).
+    Where the city's minimum wage excludes the employee's own social
+    insurance and housing fund (Shanghai, Beijing), those are added in full:
+    they are due for the whole month, and pay after them must still reach the
+    minimum wage.
+    """
+    due = money(D(minimum_wage) * D(share))
+    if excludes:
+        due += money(own_contributions)
+    return due
+
+
+def minimum_wage_topup(due, wage):
+    """The top-up (最低工资补差) that raises ``wage`` to ``due``; never negative."""
+    return max(ZERO, money(D(due) - D(wage)))
+
+
 def find_bracket(amount, brackets):
     """(rate_percent, quick_deduction) of the bracket ``amount`` falls in;
     an upper bound belongs to its bracket ("up to 36,000")."""

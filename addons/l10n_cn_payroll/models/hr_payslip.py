@@ -48,9 +48,6 @@ class HrPayslip(models.Model):
     l10n_cn_base_id = fields.Many2one(
         "l10n_cn.contribution.base", string="Declared Base Used", readonly=True
     )
-    l10n_cn_minimum_wage_id = fields.Many2one(
-        "l10n_cn.minimum.wage", string="Minimum Wage Used", readonly=True
-    )
     l10n_cn_declared_base = _money_field("Declared Base")
     l10n_cn_si_base = _money_field("SI Base")
     l10n_cn_hf_base = _money_field("HF Base")
@@ -108,28 +105,6 @@ class HrPayslip(models.Model):
         self.ensure_one()
         self.l10n_cn_prepare()
         return float(sum(D(self["l10n_cn_" + kind]) for kind in EMPLOYEE_CONTRIBUTIONS))
-
-    def l10n_cn_minimum_wage_floor(self):
-        """What pay after deductions must reach this month in the employee's
-        city: the minimum wage, plus the employee's own SI and HF where the
-        city's minimum wage excludes them (Shanghai, Beijing).
-
-        For other modules capping deductions (e.g. a telesales payroll):
-        returns a dict ``minimum_wage``, ``contributions``, ``floor``,
-        ``cap_percent`` (the city's deduction cap) and ``city``.
-        """
-        self.ensure_one()
-        self.l10n_cn_prepare()
-        row = self.l10n_cn_minimum_wage_id
-        contributions = self.l10n_cn_employee_si_hf()
-        floor = row.amount + (contributions if row.excludes_contributions else 0.0)
-        return {
-            "city": self.l10n_cn_city_id,
-            "minimum_wage": row.amount,
-            "contributions": contributions,
-            "floor": float(D(floor)),
-            "cap_percent": self.l10n_cn_city_id.deduction_cap_percent,
-        }
 
     def l10n_cn_prepare(self):
         """Look up the city's parameters and the employee's base for the
@@ -203,10 +178,10 @@ class HrPayslip(models.Model):
             l10n_cn_city_id=city.id,
             l10n_cn_parameter_id=param.id,
             l10n_cn_base_id=base_row.id,
-            l10n_cn_minimum_wage_id=city.minimum_wage_at(date).id,
             l10n_cn_declared_base=float(declared),
             l10n_cn_si_base=float(si_base),
             l10n_cn_hf_base=float(hf_base),
             l10n_cn_hf_rate=hf_rate,
         )
+        vals.update(self._l10n_cn_minimum_wage_values(city, amounts))
         return vals

@@ -6,3 +6,4 @@ from . import test_outputs
 from . import test_access
 from . import test_demo
 from . import test_pay_policy
+from . import test_minimum_wage

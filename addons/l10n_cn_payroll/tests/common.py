@@ -141,6 +141,28 @@ class CnPayrollCase(TransactionCase):
         months = months or range(1, 13)
         return [self.done(employee, month, **kwargs) for month in months]
 
+    def unpaid_leave(self, employee, date_from, date_to):
+        """A validated time off of an unpaid type (事假) over these days."""
+        leave_type = self.env["hr.leave.type"].create(
+            {
+                "name": "事假",
+                "requires_allocation": "no",
+                "leave_validation_type": "no_validation",
+                "unpaid": True,
+                "company_id": self.company.id,
+            }
+        )
+        leave = self.env["hr.leave"].create(
+            {
+                "employee_id": employee.id,
+                "holiday_status_id": leave_type.id,
+                "request_date_from": date_from,
+                "request_date_to": date_to,
+            }
+        )
+        self.assertEqual(leave.state, "validate")
+        return leave
+
     @staticmethod
     def line(slip, code):
         return sum(

@@ -45,7 +45,9 @@ class TestWithholding(CnPayrollCase):
         slips = self.run_year(employee, months=range(1, 4))
         # 20,000 − 5,000 − 3,000 = 12,000 taxable a month at 3 %
         self.assertEqual([-self.line(s, "CN_IIT") for s in slips], [360.0] * 3)
-        contract.wage = 3000.0  # a month of unpaid leave, base unchanged
+        # a month of unpaid leave (事假), base unchanged: no minimum wage is due
+        self.unpaid_leave(employee, date(YEAR, 4, 1), date(YEAR, 4, 30))
+        contract.wage = 3000.0
         april = self.done(employee, 4)
         # cumulative taxable 36,000 + 3,000 − 5,000 − 3,000 = 31,000: tax 930
         # < 1,080 withheld: nothing is refunded

@@ -6,6 +6,10 @@
   contribution city: in Shanghai and Beijing the minimum wage is net of the
   employee's own social insurance and housing fund, so pay after the telesales
   deductions and those contributions must still reach it.
+- The minimum-wage top-up of l10n_cn_payroll (CN_MIN_TOPUP) counts the
+  commission and referral bonuses with the base wage and allowances. The
+  deductions are capped against the wage before the top-up: a topped-up wage
+  is at the floor, so nothing more can be deducted from it either way.
 - A telesales deduction stands on a published pay policy (劳动合同法 §4): a
   case under a policy the employee had not acknowledged by the day of the case
   does not bind; it is not deducted (nor carried) and HR gets a flag.
@@ -54,6 +58,11 @@ class HrPayslip(models.Model):
         policies.ack_ids.mapped("date")
         data["cn_policies"] = policies
         return data
+
+    def _l10n_cn_minimum_wage_codes(self):
+        # Commission and referral bonuses are pay for the normal hours too
+        # (the GROSS rule adds the same categories).
+        return super()._l10n_cn_minimum_wage_codes() + ("COMM", "REF")
 
     def _telesales_deduction_limits(self):
         """(cap in % of the month's wage, floor of the pay after deductions):

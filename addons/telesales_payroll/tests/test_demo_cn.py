@@ -119,6 +119,39 @@ class TestPayrollDemoChina(TransactionCase):
                     lines["GROSS"] + telesales + 0.005, limits["floor"]
                 )
 
+    def test_every_agent_reaches_the_minimum_wage(self):
+        """Shanghai's minimum wage excludes the employee's own SI and HF: the
+        pay after them reaches the minimum wage of the days employed, topped
+        up (最低工资补差) where commission and base fall short."""
+        topped = self.slips.filtered(
+            lambda slip: "CN_MIN_TOPUP" in self.lines(slip)
+        )
+        self.assertTrue(topped, "the demo's low ranks earn below the minimum")
+        for slip in self.slips:
+            lines = self.lines(slip)
+            row = slip.l10n_cn_minimum_wage_id
+            self.assertEqual(row, self.shanghai.minimum_wage_at(slip.date_from))
+            self.assertTrue(row.excludes_contributions)
+            minimum = cent(row.amount * slip.l10n_cn_minimum_wage_share)
+            self.assertAlmostEqual(
+                slip.l10n_cn_minimum_wage_due,
+                minimum + slip.l10n_cn_employee_contributions,
+                places=2,
+            )
+            self.assertGreaterEqual(
+                lines["GROSS"] - slip.l10n_cn_employee_contributions + 0.005,
+                minimum,
+                slip.employee_id.name,
+            )
+            self.assertGreater(lines["NET"], 0.0, slip.employee_id.name)
+        for slip in topped:
+            lines = self.lines(slip)
+            self.assertAlmostEqual(
+                lines["GROSS"], slip.l10n_cn_minimum_wage_due, places=2
+            )
+            # a topped-up wage is at the floor: nothing is deducted from it
+            self.assertFalse(any(lines.get(code) for code in TS_DEDUCTIONS))
+
     def test_year_to_date_shows(self):
         """The months before last month (same year) are done: the payslips
         of last month carry their income, contributions and tax."""
