@@ -14,6 +14,7 @@ SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("DEVELOP.md", "Architecture and data flow"),
     ("ROADMAP.md", "Known issues / Roadmap"),
     ("HISTORY.md", "Changelog"),
     ("CONTRIBUTORS.md", "Contributors"),

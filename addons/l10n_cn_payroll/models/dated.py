@@ -21,3 +21,14 @@ def overlapping_domain(row, key):
     if row.date_to:
         domain.append(("date_from", "<=", row.date_to))
     return domain
+
+
+def valid_at_domain(key, value, date):
+    """The domain of the rows of ``key`` = ``value`` valid on ``date``."""
+    return [
+        (key, "=", value),
+        ("date_from", "<=", date),
+        "|",
+        ("date_to", "=", False),
+        ("date_to", ">=", date),
+    ]

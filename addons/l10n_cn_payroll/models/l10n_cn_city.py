@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .dated import overlapping_domain
+from .dated import overlapping_domain, valid_at_domain
 
 
 class L10nCnCity(models.Model):
@@ -86,15 +86,7 @@ class L10nCnDatedMixin(models.AbstractModel):
     @api.model
     def _valid_at(self, city, date):
         return self.search(
-            [
-                ("city_id", "=", city.id),
-                ("date_from", "<=", date),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", date),
-            ],
-            order="date_from desc",
-            limit=1,
+            valid_at_domain("city_id", city.id, date), order="date_from desc", limit=1
         )
 
     @api.depends("city_id", "date_from", "date_to")

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .cn_tax import clamp_base
-from .dated import overlapping_domain
+from .dated import overlapping_domain, valid_at_domain
 
 
 class L10nCnContributionBase(models.Model):
@@ -77,13 +77,7 @@ class L10nCnContributionBase(models.Model):
     @api.model
     def valid_at(self, employee, date):
         return self.search(
-            [
-                ("employee_id", "=", employee.id),
-                ("date_from", "<=", date),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", date),
-            ],
+            valid_at_domain("employee_id", employee.id, date),
             order="date_from desc",
             limit=1,
         )

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .dated import overlapping_domain
+from .dated import overlapping_domain, valid_at_domain
 
 
 class L10nCnIitTable(models.Model):
@@ -58,15 +58,7 @@ class L10nCnIitTable(models.Model):
     @api.model
     def valid_at(self, kind, date):
         return self.search(
-            [
-                ("kind", "=", kind),
-                ("date_from", "<=", date),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", date),
-            ],
-            order="date_from desc",
-            limit=1,
+            valid_at_domain("kind", kind, date), order="date_from desc", limit=1
         )
 
     def brackets(self):
