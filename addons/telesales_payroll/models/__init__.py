@@ -4,6 +4,9 @@ from . import hr_payroll_structure
 from . import telesales_payslip_source
 from . import telesales_deduction_carryover
 from . import hr_payslip
+from . import hr_payslip_gather
+from . import hr_payslip_rows
+from . import hr_payslip_paid
 from . import telesales_premium
 from . import hr_payslip_line
 from . import hr_payslip_workflow
