@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import hr_payroll_structure
 from . import telesales_payslip_source
 from . import telesales_deduction_carryover
+from . import telesales_liability
 from . import hr_payslip
 from . import hr_payslip_gather
 from . import hr_payslip_rows

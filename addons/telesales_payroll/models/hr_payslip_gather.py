@@ -270,7 +270,8 @@ class HrPayslip(models.Model):
 
     @api.model
     def _telesales_collect_liability(self, employees, date_from, date_to):
-        """{employee id: supervisor liability charged in the interval}."""
+        """{employee id: supervisor liability charged in the interval, valued
+        (``telesales_liability.py``), capped by the payslip}."""
         return (
             self.env["telesales.liability"]
             .sudo()

@@ -5,7 +5,12 @@ from which records, deductions capped."""
 
 from odoo import api, models
 
-from .telesales_payroll_tools import cap_deductions, month_pieces
+from .telesales_payroll_tools import (
+    cap_deductions,
+    cap_liability,
+    liability_cap,
+    month_pieces,
+)
 
 # Rank fields paid per working day of the rank held.
 RANK_CODES = {
@@ -177,23 +182,24 @@ class HrPayslip(models.Model):
         return rows
 
     def _telesales_liability_rows(self, plan, data, earnings):
-        """Supervisor liability, within its own cap: a share of the month's
-        management allowance (the quality module caps it already; this keeps
-        the payslip right whatever the source says)."""
+        """Supervisor liability, valued by ``telesales.liability`` and capped
+        here, once: a share of the management allowance this payslip pays."""
         rows = []
         company = self.company_id or self.env.company
+        currency = company.currency_id
         allowance = sum(
             row["amount_due"] for row in earnings if row["rule_code"] == "TS_MGMT"
         )
-        cap = company.currency_id.round(
-            allowance * self._telesales_liability_cap(company) / 100.0
+        cap = currency.round(
+            liability_cap(allowance, self._telesales_liability_cap(company))
         )
-        for start, end in plan.get("TS_LIAB_DED", []):
-            amount = (
-                data["TS_LIAB_DED"].get((start, end), {}).get(self.employee_id.id, 0.0)
-            )
-            due = company.currency_id.round(min(amount, cap))
-            cap -= due
+        segments = plan.get("TS_LIAB_DED", [])
+        amounts = [
+            data["TS_LIAB_DED"].get((start, end), {}).get(self.employee_id.id, 0.0)
+            for start, end in segments
+        ]
+        dues = cap_liability(amounts, cap, rounding=currency.rounding)
+        for (start, end), amount, due in zip(segments, amounts, dues, strict=True):
             if due <= 0:
                 continue
             rows.append(
@@ -207,7 +213,7 @@ class HrPayslip(models.Model):
                     self.env._(
                         "Supervisor liability %(amount)s, capped at %(cap)s "
                         "(%(start)s to %(end)s)",
-                        amount=company.currency_id.round(amount),
+                        amount=currency.round(amount),
                         cap=due,
                         start=start,
                         end=end,

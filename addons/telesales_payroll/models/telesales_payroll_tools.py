@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from odoo.tools import float_round
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -90,3 +92,23 @@ def cap_deductions(gross, items, cap_rate, min_wage, rounding=0.01):
         item["carried"] = rnd(due - applied)
         total += applied
     return rnd(total)
+
+
+def liability_cap(allowance, cap_percent):
+    """The most a supervisor answers for: ``cap_percent`` % of the management
+    allowance (SPEC §6, joint liability)."""
+    return allowance * cap_percent / 100.0
+
+
+def cap_liability(amounts, cap, rounding=None):
+    """Deduct the liability ``amounts`` in order while ``cap`` allows it: the
+    part of each one deducted (rounded as the currency of ``rounding`` rounds,
+    when given)."""
+    dues = []
+    for amount in amounts:
+        due = min(amount, cap)
+        if rounding:
+            due = float_round(due, precision_rounding=rounding)
+        cap -= due
+        dues.append(due)
+    return dues
