@@ -10,6 +10,7 @@ from .telesales_payroll_tools import (
     cap_liability,
     liability_cap,
     month_pieces,
+    prorate,
 )
 
 # Rank fields paid per working day of the rank held.
@@ -84,18 +85,17 @@ class HrPayslip(models.Model):
         for code, field in RANK_CODES.items():
             for start, end, rank, history_id in plan.get(code, []):
                 rate = rank[field]
-                amount, days, month_days = 0.0, 0, 0
-                for p_start, p_end, month in month_pieces(start, end):
-                    if code == "TS_NEWCOMER" and not data["kpi"].get(
-                        (self.employee_id.id, month)
-                    ):
-                        continue
-                    piece_days = workdays.count(calendar_id, p_start, p_end)
-                    total_days = workdays.month_count(calendar_id, month)
-                    if total_days:
-                        amount += rate * piece_days / total_days
-                    days += piece_days
-                    month_days = max(month_days, total_days)
+                # the newcomer allowance of a month waits for its KPI
+                pieces = [
+                    (
+                        workdays.count(calendar_id, p_start, p_end),
+                        workdays.month_count(calendar_id, month),
+                    )
+                    for p_start, p_end, month in month_pieces(start, end)
+                    if code != "TS_NEWCOMER"
+                    or data["kpi"].get((self.employee_id.id, month))
+                ]
+                amount, days, month_days = prorate(rate, pieces)
                 if not rate or (code != "TS_BASE" and not amount):
                     continue
                 rows.append(

@@ -48,6 +48,19 @@ def month_pieces(start, end):
     return pieces
 
 
+def prorate(rate, pieces):
+    """A monthly ``rate`` paid for ``pieces`` of months, each (working days
+    paid, working days of its month): (amount, days paid, the most working
+    days of one of the months)."""
+    amount, days, month_days = 0.0, 0, 0
+    for piece_days, total_days in pieces:
+        if total_days:
+            amount += rate * piece_days / total_days
+        days += piece_days
+        month_days = max(month_days, total_days)
+    return amount, days, month_days
+
+
 class WorkingDays:
     """Working days per calendar, computed once for a whole batch.
 

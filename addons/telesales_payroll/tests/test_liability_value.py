@@ -13,8 +13,6 @@ from odoo.tests import tagged
 
 from odoo.addons.telesales_quality.tests.test_liability import LiabilityCase
 
-from ..models.telesales_payroll_tools import cap_liability, liability_cap
-
 MARCH = (date(2025, 3, 1), date(2025, 3, 31))
 
 
@@ -75,10 +73,3 @@ class TestLiabilityValue(LiabilityCase):
                     liability.write(vals)
         liability.invalidate_recordset()
         self.assertEqual(liability.read(["state", "amount", "cap_percent"]), before)
-
-    def test_cap_rule(self):
-        """The one rule both the liability and the payslip cap with."""
-        self.assertEqual(liability_cap(1500.0, 20.0), 300.0)
-        self.assertEqual(cap_liability([360.0], 300.0), [300.0])
-        self.assertEqual(cap_liability([200.0, 150.0], 300.0, 0.01), [200.0, 100.0])
-        self.assertEqual(cap_liability([0.125], 1.0, 0.01), [0.13])
