@@ -27,6 +27,7 @@
         "data/queue_job_function_data.xml",
         "views/telesales_payslip_source_views.xml",
         "views/telesales_deduction_carryover_views.xml",
+        "views/telesales_liability_views.xml",
         "views/hr_payslip_views.xml",
         "views/hr_payslip_run_views.xml",
         "views/res_config_settings_views.xml",

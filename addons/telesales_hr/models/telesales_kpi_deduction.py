@@ -282,18 +282,19 @@ class TelesalesKpiDeduction(models.Model):
         )
         existing = self.browse([row[0] for row in self.env.cr.fetchall()])
         self.invalidate_model()
-        to_cancel, to_restore = self.browse(), self.browse()
-        changes = defaultdict(lambda: self.browse())
+        # ids collected, each group browsed once
+        to_cancel, to_restore = [], set()
+        changes = defaultdict(list)
         for deduction in existing:
             key = (deduction.employee_id.id, deduction.date, deduction.breach_type)
             if key[:2] in locked_keys:
                 continue
             vals = wanted.get(key)
             if vals and deduction.state == "cancelled" and deduction.auto_cancelled:
-                to_restore |= deduction
+                to_restore.add(deduction.id)
             elif not vals and deduction.state == "active":
-                to_cancel |= deduction
-            if vals and (deduction.state == "active" or deduction in to_restore):
+                to_cancel.append(deduction.id)
+            if vals and (deduction.state == "active" or deduction.id in to_restore):
                 # the company's points or the row's team changed since
                 change = {}
                 if deduction.points != vals["points"]:
@@ -301,9 +302,9 @@ class TelesalesKpiDeduction(models.Model):
                 if deduction.department_id.id != vals["department_id"]:
                     change["department_id"] = vals["department_id"]
                 if change:
-                    changes[tuple(sorted(change.items()))] |= deduction
+                    changes[tuple(sorted(change.items()))].append(deduction.id)
         if to_cancel:
-            to_cancel._workflow_write(
+            self.browse(to_cancel)._workflow_write(
                 {
                     "state": "cancelled",
                     "auto_cancelled": True,
@@ -313,11 +314,14 @@ class TelesalesKpiDeduction(models.Model):
                 }
             )
         if to_restore:
-            to_restore._workflow_write(
+            # in the order of the rows, as they were found
+            self.browse(
+                [rid for rid in existing.ids if rid in to_restore]
+            )._workflow_write(
                 {"state": "active", "auto_cancelled": False, "cancel_reason": False}
             )
-        for change, deductions in changes.items():
-            deductions._workflow_write(dict(change))
+        for change, deduction_ids in changes.items():
+            self.browse(deduction_ids)._workflow_write(dict(change))
         # system records derived from the rows, possibly thousands a month; a
         # deduction inserted meanwhile by a concurrent recompute is kept
         seen = {(d.employee_id.id, d.date, d.breach_type) for d in existing}

@@ -3,7 +3,11 @@ from . import res_config_settings
 from . import hr_payroll_structure
 from . import telesales_payslip_source
 from . import telesales_deduction_carryover
+from . import telesales_liability
 from . import hr_payslip
+from . import hr_payslip_gather
+from . import hr_payslip_rows
+from . import hr_payslip_paid
 from . import telesales_premium
 from . import hr_payslip_line
 from . import hr_payslip_workflow

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from odoo.tools import float_round
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -44,6 +46,19 @@ def month_pieces(start, end):
         pieces.append((cursor, min(end, month_last), month_first))
         cursor = month_last + ONE_DAY
     return pieces
+
+
+def prorate(rate, pieces):
+    """A monthly ``rate`` paid for ``pieces`` of months, each (working days
+    paid, working days of its month): (amount, days paid, the most working
+    days of one of the months)."""
+    amount, days, month_days = 0.0, 0, 0
+    for piece_days, total_days in pieces:
+        if total_days:
+            amount += rate * piece_days / total_days
+        days += piece_days
+        month_days = max(month_days, total_days)
+    return amount, days, month_days
 
 
 class WorkingDays:
@@ -90,3 +105,23 @@ def cap_deductions(gross, items, cap_rate, min_wage, rounding=0.01):
         item["carried"] = rnd(due - applied)
         total += applied
     return rnd(total)
+
+
+def liability_cap(allowance, cap_percent):
+    """The most a supervisor answers for: ``cap_percent`` % of the management
+    allowance (SPEC §6, joint liability)."""
+    return allowance * cap_percent / 100.0
+
+
+def cap_liability(amounts, cap, rounding=None):
+    """Deduct the liability ``amounts`` in order while ``cap`` allows it: the
+    part of each one deducted (rounded as the currency of ``rounding`` rounds,
+    when given)."""
+    dues = []
+    for amount in amounts:
+        due = min(amount, cap)
+        if rounding:
+            due = float_round(due, precision_rounding=rounding)
+        cap -= due
+        dues.append(due)
+    return dues

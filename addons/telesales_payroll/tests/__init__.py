@@ -17,3 +17,4 @@ from . import test_payroll_cn
 from . import test_premium_push_paid
 from . import test_adversarial_payroll
 from . import test_payslip_employees
+from . import test_liability_value

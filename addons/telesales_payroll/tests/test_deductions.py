@@ -5,7 +5,14 @@ from datetime import date
 from odoo.exceptions import UserError
 from odoo.tests import BaseCase, tagged
 
-from ..models.telesales_payroll_tools import cap_deductions, month_pieces, subtract
+from ..models.telesales_payroll_tools import (
+    cap_deductions,
+    cap_liability,
+    liability_cap,
+    month_pieces,
+    prorate,
+    subtract,
+)
 from .common import APRIL, MAY, SIHF, PayrollCase
 
 
@@ -27,6 +34,19 @@ class TestCapEngine(BaseCase):
         items = [{"amount_due": 500.0}]
         self.assertEqual(cap_deductions(1500.0, items, 20.0, 2360.0), 0.0)
         self.assertEqual(items[0]["carried"], 500.0)
+
+    def test_liability_cap_rule(self):
+        """The one rule the liability and the payslip cap with."""
+        self.assertEqual(liability_cap(1500.0, 20.0), 300.0)
+        self.assertEqual(cap_liability([360.0], 300.0), [300.0])
+        self.assertEqual(cap_liability([200.0, 150.0], 300.0, 0.01), [200.0, 100.0])
+        self.assertEqual(cap_liability([0.125], 1.0, 0.01), [0.13])
+
+    def test_prorate_by_working_days(self):
+        # 10 of 20 working days in April, 21 of 21 in May
+        self.assertEqual(prorate(3000.0, [(10, 20), (21, 21)]), (4500.0, 31, 21))
+        self.assertEqual(prorate(3000.0, [(3, 0)]), (0.0, 3, 0))
+        self.assertEqual(prorate(3000.0, []), (0.0, 0, 0))
 
     def test_date_helpers(self):
         self.assertEqual(

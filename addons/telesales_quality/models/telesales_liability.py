@@ -18,8 +18,9 @@ class TelesalesLiability(models.Model):
     The direct supervisor (team leader) is charged 60 / 80 / 100 % and the
     indirect supervisor (manager) 30 / 40 / 50 % of the points their agents
     lost in the month for general / serious / major violations (company
-    settings). The amount is the points × the point value, capped at 20 % of
-    the supervisor's management allowance of the rank held at month end.
+    settings). This module keeps the facts, in points; telesales_payroll
+    values them (the point value) and caps them (a share of the management
+    allowance) once, as it owns every amount of money.
     Lines trace every charge to its case. Computed for a month by a monthly
     cron or the button; confirmed and cancelled records are never recomputed.
 
@@ -39,9 +40,6 @@ class TelesalesLiability(models.Model):
             "company_id",
             "supervisor_id",
             "line_ids",
-            "point_value",
-            "management_allowance",
-            "cap_percent",
             "cancel_reason",
         }
     )
@@ -58,7 +56,6 @@ class TelesalesLiability(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     supervisor_id = fields.Many2one(
         "hr.employee",
         required=True,
@@ -67,21 +64,8 @@ class TelesalesLiability(models.Model):
     )
     line_ids = fields.One2many("telesales.liability.line", "liability_id")
     points = fields.Float(
-        string="Liability Points", compute="_compute_amounts", store=True
+        string="Liability Points", compute="_compute_points", store=True
     )
-    point_value = fields.Monetary(readonly=True)
-    amount_uncapped = fields.Monetary(compute="_compute_amounts", store=True)
-    management_allowance = fields.Monetary(
-        readonly=True, help="Of the rank the supervisor held at month end."
-    )
-    cap_percent = fields.Float(readonly=True)
-    cap_amount = fields.Monetary(compute="_compute_amounts", store=True)
-    amount = fields.Monetary(
-        compute="_compute_amounts",
-        store=True,
-        help="Deducted from the supervisor's pay (capped).",
-    )
-    capped = fields.Boolean(compute="_compute_amounts", store=True)
     state = fields.Selection(
         [("draft", "Computed"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
         required=True,
@@ -90,19 +74,10 @@ class TelesalesLiability(models.Model):
     )
     cancel_reason = fields.Text(tracking=True)
 
-    @api.depends(
-        "line_ids.points", "point_value", "management_allowance", "cap_percent"
-    )
-    def _compute_amounts(self):
+    @api.depends("line_ids.points")
+    def _compute_points(self):
         for liability in self:
-            points = sum(liability.line_ids.mapped("points"))
-            uncapped = points * liability.point_value
-            cap = liability.management_allowance * liability.cap_percent / 100.0
-            liability.points = points
-            liability.amount_uncapped = uncapped
-            liability.cap_amount = cap
-            liability.amount = min(uncapped, cap)
-            liability.capped = uncapped > cap
+            liability.points = sum(liability.line_ids.mapped("points"))
 
     def action_confirm(self):
         with self._workflow_begin("action_confirm", self.env._("confirmed")):
@@ -167,32 +142,29 @@ class TelesalesLiability(models.Model):
                         "points": case.points * rate / 100.0,
                     }
                 )
-        supervisors = self.env["hr.employee"].browse(
-            {supervisor.id for _company, supervisor in charges}
-        )
-        ranks = self.env["telesales.rank.history"]._rank_at(supervisors, month_end)
-        vals_list = []
-        for (company, supervisor), lines in charges.items():
-            if (company.id, supervisor.id) in frozen:
-                continue
-            rank = ranks.get(supervisor.id)
-            vals_list.append(
-                {
-                    "month": month,
-                    "company_id": company.id,
-                    "supervisor_id": supervisor.id,
-                    "point_value": company.telesales_point_value,
-                    "management_allowance": rank.management_allowance if rank else 0.0,
-                    "cap_percent": company.telesales_liability_cap_percent,
-                    "line_ids": [fields.Command.create(vals) for vals in lines],
-                }
-            )
+        vals_list = [
+            {
+                "month": month,
+                "company_id": company.id,
+                "supervisor_id": supervisor.id,
+                "line_ids": [fields.Command.create(vals) for vals in lines],
+            }
+            for (company, supervisor), lines in charges.items()
+            if (company.id, supervisor.id) not in frozen
+        ]
+        vals_list = self._prepare_month_values(vals_list, month_end)
         Line = self.env["telesales.liability.line"]
         with (
             self._workflow_step(model_wide=True),
             Line._workflow_step(model_wide=True),
         ):
             return self.create(vals_list)
+
+    @api.model
+    def _prepare_month_values(self, vals_list, month_end):
+        """The values of the liabilities a month computes; telesales_payroll
+        adds what it values and caps the points with."""
+        return vals_list
 
     @api.model
     def _cron_compute_last_month(self):
@@ -204,23 +176,3 @@ class TelesalesLiability(models.Model):
         companies |= self.search([("month", "=", last_month)]).company_id
         if companies:
             self._compute_month(last_month, companies)
-
-    @api.model
-    def _liability_amounts(self, employees, date_from, date_to):
-        """Liability amounts of supervisors for the months of [date_from,
-        date_to], not cancelled (payroll deducts them).
-        Returns ``{employee id: amount}``."""
-        if not employees:
-            return {}
-        month_from = fields.Date.to_date(date_from).replace(day=1)
-        groups = self.sudo()._read_group(
-            [
-                ("supervisor_id", "in", employees.ids),
-                ("state", "!=", "cancelled"),
-                ("month", ">=", month_from),
-                ("month", "<=", date_to),
-            ],
-            ["supervisor_id"],
-            ["amount:sum"],
-        )
-        return {supervisor.id: amount for supervisor, amount in groups}
