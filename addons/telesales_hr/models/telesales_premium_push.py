@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .telesales_call_mapping import MAX_TEXT, MAX_YEAR, MIN_YEAR
+from .telesales_call_row_values import MAX_TEXT, MAX_YEAR, MIN_YEAR
 
 PUSH_FIELDS = (
     "external_id",
