@@ -11,10 +11,16 @@ from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
+from . import telesales_call_violations
 from . import telesales_dnc
 from . import telesales_demo
+from . import telesales_demo_calls
+from . import telesales_demo_referrals
 from . import telesales_referral
+from . import telesales_referral_schedule
 from . import telesales_referral_milestone
+from . import telesales_referral_milestone_cron
+from . import telesales_referral_milestone_payment
 from . import telesales_team_kpi
 from . import hr_applicant
 from . import hr_candidate

@@ -1,5 +1,6 @@
 from . import test_rank_history
 from . import test_referral
+from . import test_referral_rules
 from . import test_headcount_gate
 from . import test_premium
 from . import test_target
