@@ -29,6 +29,9 @@ from . import telesales_premium_push
 from . import telesales_target
 from . import telesales_premium_month
 from . import telesales_rank_review
+from . import telesales_rank_review_compute
+from . import telesales_rank_review_flow
+from . import telesales_rank_review_activity
 from . import telesales_rank_review_line
 from . import telesales_daily_compliance
 from . import telesales_daily_compliance_final

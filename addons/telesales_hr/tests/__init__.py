@@ -5,6 +5,7 @@ from . import test_headcount_gate
 from . import test_premium
 from . import test_target
 from . import test_rank_review
+from . import test_rank_review_rules
 from . import test_rank_review_ui
 from . import test_daily_compliance
 from . import test_attendance_rules
