@@ -26,6 +26,7 @@ from . import hr_applicant
 from . import hr_candidate
 from . import telesales_premium
 from . import telesales_premium_push
+from . import telesales_premium_push_parse
 from . import telesales_target
 from . import telesales_premium_month
 from . import telesales_rank_review

@@ -13,6 +13,8 @@ from .telesales_call_row_values import (
     TRUE_VALUES,
     parse_seconds,
     parse_start,
+    text_problem,
+    text_reason,
 )
 from .telesales_dnc import normalize_number
 
@@ -231,34 +233,19 @@ class TextLimits:
         self.columns = columns
 
     def problems(self, row):
-        """``[(column, kind, limit)]``, kind ``nul``, ``long`` or ``encoding``."""
-        problems = []
-        for index, column, limit in self.columns:
-            value = row[index]
-            if "\x00" in value:
-                problems.append((column, "nul", limit))
-            elif len(value) > limit:
-                problems.append((column, "long", limit))
-            elif not value.isascii():
-                try:
-                    value.encode()
-                except UnicodeEncodeError:
-                    problems.append((column, "encoding", limit))
-        return problems
+        """``[(column, problem, limit)]``, see :func:`text_problem`."""
+        return [
+            (column, problem, limit)
+            for index, column, limit in self.columns
+            if (problem := text_problem(row[index], limit))
+        ]
 
     def messages(self, row, env):
-        reasons = {
-            "nul": lambda limit: env._("contains a NUL character"),
-            "long": lambda limit: env._(
-                "is longer than %(limit)s characters", limit=limit
-            ),
-            "encoding": lambda limit: env._("is not valid text"),
-        }
         return [
             env._(
                 "column '%(column)s' %(reason)s",
                 column=column,
-                reason=reasons[kind](limit),
+                reason=text_reason(env, problem, limit),
             )
-            for column, kind, limit in self.problems(row)
+            for column, problem, limit in self.problems(row)
         ]

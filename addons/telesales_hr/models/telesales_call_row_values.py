@@ -85,6 +85,31 @@ def header_positions(header):
     return {name: i for i, name in reversed(list(enumerate(header)))}
 
 
+def text_problem(value, limit):
+    """Why PostgreSQL would refuse ``value`` in a text of at most ``limit``
+    characters: ``"nul"`` (a NUL character), ``"long"`` or ``"encoding"``
+    (not encodable); None when it fits."""
+    if "\x00" in value:
+        return "nul"
+    if len(value) > limit:
+        return "long"
+    if not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            return "encoding"
+    return None
+
+
+def text_reason(env, problem, limit):
+    """A problem of :func:`text_problem` in words."""
+    if problem == "nul":
+        return env._("contains a NUL character")
+    if problem == "long":
+        return env._("is longer than %(limit)s characters", limit=limit)
+    return env._("is not valid text")
+
+
 def check_year(moment):
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise ValueError(moment.year)
