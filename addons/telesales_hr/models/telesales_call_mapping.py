@@ -261,12 +261,8 @@ class TelesalesCallMapping(models.Model):
                 pos("col_direction"), directions, self.default_direction
             ),
             connected=connected,
-            seconds=SecondsFields(
-                (pos(col), labels[col]) for col in SECONDS_COLUMNS
-            ),
-            texts=TextFields(
-                (i_recording, pos("col_disposition"), pos("col_lead"))
-            ),
+            seconds=SecondsFields((pos(col), labels[col]) for col in SECONDS_COLUMNS),
+            texts=TextFields((i_recording, pos("col_disposition"), pos("col_lead"))),
             limits=limits,
             env=self.env,
         )

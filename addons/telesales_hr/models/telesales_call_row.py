@@ -113,7 +113,11 @@ class RowConverter:
         problems = [
             field.problem(row, env)
             for field in (
-                self.call_id, self.agent, self.callee, self.start, self.direction
+                self.call_id,
+                self.agent,
+                self.callee,
+                self.start,
+                self.direction,
             )
         ]
         problems += self.seconds.problems(row, env)

@@ -89,9 +89,7 @@ class StartField:
 
     def problem(self, row, env):
         if self.parse(row) is None:
-            return env._(
-                "'%(value)s' is not a valid start time", value=row[self.index]
-            )
+            return env._("'%(value)s' is not a valid start time", value=row[self.index])
         return None
 
 

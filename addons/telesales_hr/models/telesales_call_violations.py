@@ -14,7 +14,7 @@ class TelesalesCall(models.Model):
     """The compliance flags of calls (do-not-call, calling window, daily dial
     cap), computed set-based per agent and local day."""
 
-    _inherit = "telesales.call"
+    _inherit = "telesales.call"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _agent_days(self, call_ids):

@@ -128,9 +128,9 @@ def _demo_call_rows(rng, agents, days, dnc_numbers):
                         ["NI", "CALLBK", "SALE", "NP"], [60, 25, 5, 10]
                     )[0]
                 else:
-                    disposition = rng.choices(
-                        ["NA", "B", "AA", "DC"], [60, 20, 15, 5]
-                    )[0]
+                    disposition = rng.choices(["NA", "B", "AA", "DC"], [60, 20, 15, 5])[
+                        0
+                    ]
                 call_id = f"demo-{agent.id}-{day.strftime('%Y%m%d')}-{k:03d}"
                 yield [
                     call_id,
@@ -146,9 +146,7 @@ def _demo_call_rows(rng, agents, days, dnc_numbers):
                     str(pause),
                     str(wrapup),
                     str(ring + talk),
-                    f"rec/{day.strftime('%Y%m%d')}/{call_id}.mp3"
-                    if connected
-                    else "",
+                    f"rec/{day.strftime('%Y%m%d')}/{call_id}.mp3" if connected else "",
                     disposition,
                     "",
                 ]

@@ -8,7 +8,7 @@ from .telesales_rank_review import ACTIVITY_TYPE
 class TelesalesRankReview(models.Model):
     """Who is asked to act on a review at each step: its activities."""
 
-    _inherit = "telesales.rank.review"
+    _inherit = "telesales.rank.review"  # pylint: disable=consider-merging-classes-inherited
 
     def _schedule_for_managers(self):
         for review in self:

@@ -13,7 +13,7 @@ from .telesales_rank_review_rules import (
 class TelesalesRankReview(models.Model):
     """The computation of a review's lines: one decision per agent."""
 
-    _inherit = "telesales.rank.review"
+    _inherit = "telesales.rank.review"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------
     # Computation

@@ -10,7 +10,7 @@ class TelesalesRankReview(models.Model):
     """The steps of a review (submit, approve, apply, reset, cancel) and the
     scope of the manager who takes them."""
 
-    _inherit = "telesales.rank.review"
+    _inherit = "telesales.rank.review"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------
     # Scope of the caller

@@ -43,9 +43,7 @@ def months_held(held_start, date_from, date_to):
     3, or the months from the one it started in when inside the quarter."""
     if held_start <= date_from:
         return 3
-    return (
-        (date_to.year - held_start.year) * 12 + date_to.month - held_start.month + 1
-    )
+    return (date_to.year - held_start.year) * 12 + date_to.month - held_start.month + 1
 
 
 def rank_decision(current, ladder, premium, months, blocked, promotion_mode, rounding):

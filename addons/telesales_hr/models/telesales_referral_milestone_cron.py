@@ -7,7 +7,7 @@ class TelesalesReferralMilestone(models.Model):
     """The daily cron that makes bonuses due, and the hires' departures that
     cancel them."""
 
-    _inherit = "telesales.referral.milestone"
+    _inherit = "telesales.referral.milestone"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_referral_milestones(self, today=None):

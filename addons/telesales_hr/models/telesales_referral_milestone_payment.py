@@ -8,7 +8,7 @@ class TelesalesReferralMilestone(models.Model):
     """The payroll API (telesales_payroll): the bonuses a payslip pays, paid
     exactly once."""
 
-    _inherit = "telesales.referral.milestone"
+    _inherit = "telesales.referral.milestone"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _payable(self, employees, date_to):

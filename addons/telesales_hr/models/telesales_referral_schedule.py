@@ -9,7 +9,7 @@ class TelesalesReferral(models.Model):
     """The bonuses of a referral and the end of the hire's probation they
     depend on."""
 
-    _inherit = "telesales.referral"
+    _inherit = "telesales.referral"  # pylint: disable=consider-merging-classes-inherited
 
     def _create_milestones(self):
         vals_list = []

@@ -19,7 +19,7 @@ _CURSOR_SEQ = count(1)
 
 
 class TelesalesXlsxStream(models.AbstractModel):
-    _inherit = "report.telesales_hr.xlsx_stream"
+    _inherit = "report.telesales_hr.xlsx_stream"  # pylint: disable=consider-merging-classes-inherited
 
     def _xlsx_rows(self, sheet, columns):
         """Yield the rows of ``sheet`` as lists of cell values, in order.

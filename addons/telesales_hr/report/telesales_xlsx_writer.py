@@ -11,7 +11,7 @@ from .telesales_xlsx_stream import NUMBER_FORMATS, SHEET_NAME_FORBIDDEN
 
 
 class TelesalesXlsxStream(models.AbstractModel):
-    _inherit = "report.telesales_hr.xlsx_stream"
+    _inherit = "report.telesales_hr.xlsx_stream"  # pylint: disable=consider-merging-classes-inherited
 
     def _xlsx_styles(self, workbook):
         styles = {

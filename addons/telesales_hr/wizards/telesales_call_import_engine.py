@@ -31,7 +31,7 @@ class TelesalesCallImport(models.TransientModel):
     """The import engine: every way in (wizard, JSON endpoint, command line,
     directory cron, benchmark) ends in :meth:`_import_rows`."""
 
-    _inherit = "telesales.call.import"
+    _inherit = "telesales.call.import"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _resolve(self, mapping=None, company=None, dialer=None):
@@ -133,9 +133,7 @@ class TelesalesCallImport(models.TransientModel):
                     yield None  # reported as a bad row
                     continue
                 not_scalar = [
-                    name
-                    for name in header
-                    if not isinstance(record.get(name), SCALARS)
+                    name for name in header if not isinstance(record.get(name), SCALARS)
                 ]
                 if not_scalar:
                     yield BadRecord(

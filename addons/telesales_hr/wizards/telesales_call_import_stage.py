@@ -35,12 +35,11 @@ STAGE_TABLE = SQL(
 )
 
 
-
 class TelesalesCallImport(models.TransientModel):
     """Loading converted rows: COPY into the staging table, the call ids
     seen twice in one file, the insertion of the calls not imported yet."""
 
-    _inherit = "telesales.call.import"
+    _inherit = "telesales.call.import"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _copy_stage(self, lines):
