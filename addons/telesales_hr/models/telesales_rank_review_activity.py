@@ -10,41 +10,42 @@ class TelesalesRankReview(models.Model):
 
     _inherit = "telesales.rank.review"  # pylint: disable=consider-merging-classes-inherited
 
+    def _schedule_for(self, users, summary, **values):
+        """An activity of the review for each of ``users``."""
+        self.ensure_one()
+        for user in users:
+            self.activity_schedule(
+                ACTIVITY_TYPE, summary=summary, user_id=user.id, **values
+            )
+
     def _schedule_for_managers(self):
+        """Drafted or sent back: its managers check and submit it."""
         for review in self:
-            for user in review._manager_users():
-                review.activity_schedule(
-                    ACTIVITY_TYPE,
-                    summary=self.env._(
-                        "Check and submit the rank review %(name)s", name=review.name
-                    ),
-                    user_id=user.id,
-                )
+            review._schedule_for(
+                review._manager_users(),
+                self.env._(
+                    "Check and submit the rank review %(name)s", name=review.name
+                ),
+            )
 
     def _schedule_for_hr(self):
         """Submitted: the HR officers approve."""
+        hr_users = self.env["telesales.target"]._telesales_hr_users
         for review in self:
-            for user in self.env["telesales.target"]._telesales_hr_users(
-                review.company_id
-            ):
-                review.activity_schedule(
-                    ACTIVITY_TYPE,
-                    summary=self.env._(
-                        "Approve the rank review %(name)s", name=review.name
-                    ),
-                    user_id=user.id,
-                )
+            review._schedule_for(
+                hr_users(review.company_id),
+                self.env._("Approve the rank review %(name)s", name=review.name),
+            )
 
     def _schedule_apply(self):
         """Approved: the approver applies it when the new quarter starts."""
         for review in self:
-            review.activity_schedule(
-                ACTIVITY_TYPE,
+            review._schedule_for(
+                self.env.user,
+                self.env._("Apply the rank review %(name)s", name=review.name),
                 date_deadline=max(
                     review.effective_date, fields.Date.context_today(self)
                 ),
-                summary=self.env._("Apply the rank review %(name)s", name=review.name),
-                user_id=self.env.uid,
             )
 
     def _manager_users(self):
