@@ -1,4 +1,6 @@
 from . import telesales_xlsx_stream
+from . import telesales_xlsx_writer
+from . import telesales_xlsx_reader
 from . import telesales_premium_xlsx
 from . import telesales_premium_month_xlsx
 from . import telesales_referral_ledger_xlsx

@@ -11,7 +11,8 @@ class TestCallDemo(TelesalesCallCase):
         """The demo generator produces a realistic, deterministic quarter of
         traffic through the bulk importer."""
         agents = self.agents
-        created = self.Call._telesales_demo_calls(weeks=2, agents=agents)
+        Demo = self.env["telesales.demo"]
+        created = Demo._telesales_demo_calls(weeks=2, agents=agents)
         calls = self.Call.search(
             [("external_id", "like", "demo-"), ("employee_id", "in", agents.ids)]
         )
@@ -35,4 +36,4 @@ class TestCallDemo(TelesalesCallCase):
         self.assertLess(len(calls.filtered("is_violation")), len(calls) * 0.02)
         self.assertTrue(self.Dnc.search_count([]) >= 12)
         # deterministic: a second run adds nothing
-        self.assertEqual(self.Call._telesales_demo_calls(weeks=2, agents=agents), 0)
+        self.assertEqual(Demo._telesales_demo_calls(weeks=2, agents=agents), 0)

@@ -10,7 +10,7 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..wizards import telesales_call_import
+from ..wizards import telesales_call_import_chunks
 from ..wizards.telesales_call_import import CallImportError
 from .call_common import GENERIC_HEADER, TelesalesCallCase
 
@@ -253,7 +253,7 @@ class TestCallImport(TelesalesCallCase):
         bad row or a repeated call id in a later chunk still leaves nothing
         written."""
         rows = [self.row(f"ch{n}", f"2025-03-03 10:{n:02d}:00") for n in range(10)]
-        with patch.object(telesales_call_import, "CHUNK_ROWS", 3):
+        with patch.object(telesales_call_import_chunks, "CHUNK_ROWS", 3):
             result = self.import_rows(rows)
             self.assertEqual(result["created"], 10)
             self.assertEqual(

@@ -369,7 +369,8 @@ class TestReferral(TelesalesRecruitingCase):
         )
 
     def test_demo_referrals(self):
-        referrals = self.Referral._telesales_demo_referrals(agents=self.agents)
+        Demo = self.env["telesales.demo"]
+        referrals = Demo._telesales_demo_referrals(agents=self.agents)
         self.assertEqual(len(referrals), 3)
         self.assertEqual(
             referrals[0].milestone_ids.mapped("state"), ["approved", "approved"]

@@ -19,7 +19,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.telesales_job import job_identity, job_threshold
-from .telesales_call_import import CallImportError, _move
+from .telesales_call_import import CallImportError
+from .telesales_call_import_engine import _move
 
 #: files larger than this (bytes) are imported in the background
 BACKGROUND_BYTES = 5_000_000
