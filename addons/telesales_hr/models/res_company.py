@@ -48,8 +48,9 @@ class ResCompany(models.Model):
     telesales_daily_dial_cap = fields.Integer(
         string="Daily Outbound Dial Cap",
         default=200,
-        help="Outbound calls beyond this number in an agent's day are compliance "
-        "violations (anti-harassment cap). 0 disables the cap.",
+        help="Anti-harassment cap, the one setting of both rules: outbound calls "
+        "beyond this number in an agent's day are violations, and the day is not "
+        "compliant. 0 disables the cap.",
     )
 
     _sql_constraints = [
@@ -107,12 +108,6 @@ class ResCompany(models.Model):
     telesales_afternoon_call_deadline = fields.Float(
         string="First Afternoon Call Before",
         default=14.0,
-    )
-    telesales_max_dials = fields.Integer(
-        string="Maximum Outbound Calls a Day",
-        default=200,
-        help="Anti-harassment cap: more outbound calls in a day make the day "
-        "non-compliant.",
     )
     telesales_overtime_hours = fields.Float(
         string="Overtime for a Non-compliant Day",
@@ -240,7 +235,6 @@ class ResCompany(models.Model):
         "telesales_kpi_absence",
         "telesales_min_connected_calls",
         "telesales_min_talk_hours",
-        "telesales_max_dials",
         "telesales_overtime_hours",
     )
     def _check_telesales_compliance_settings(self):
@@ -282,7 +276,6 @@ class ResCompany(models.Model):
                 "telesales_kpi_absence",
                 "telesales_min_connected_calls",
                 "telesales_min_talk_hours",
-                "telesales_max_dials",
                 "telesales_overtime_hours",
             ]
             for name in amounts:
