@@ -339,3 +339,27 @@ class ResCompany(models.Model):
     telesales_gate_min_qa_pass_rate = fields.Float(
         string="Minimum QA Pass Rate (%)", default=90.0
     )
+
+    # Who "HR" is: the one definition every flag, activity and approval uses
+    def _telesales_hr_users(self):
+        """The company's telesales HR officers (active internal users of the
+        telesales HR group allowed in the company), in a stable order."""
+        self.ensure_one()
+        group = self.env.ref("telesales_hr.group_telesales_hr")
+        return (
+            group.sudo()
+            .users.filtered(lambda user: self in user.company_ids and not user.share)
+            .sorted("id")
+        )
+
+    def _telesales_flag_responsible(self):
+        """Who receives HR's flags: the HR responsible of the settings, else
+        the first HR officer."""
+        self.ensure_one()
+        return self.telesales_flag_hr_user_id or self._telesales_hr_users()[:1]
+
+    def _telesales_referral_approver(self):
+        """Who approves due referral bonuses: the approver of the settings,
+        else the first HR officer."""
+        self.ensure_one()
+        return self.telesales_referral_approver_id or self._telesales_hr_users()[:1]

@@ -986,28 +986,6 @@ class TelesalesDailyCompliance(models.Model):
     # ------------------------------------------------------------------
     # Escalation and coaching
     # ------------------------------------------------------------------
-    @api.model
-    def _hr_responsible(self, company):
-        user = company.telesales_flag_hr_user_id
-        if not user:
-            user = (
-                self.env["res.users"]
-                .sudo()
-                .search(
-                    [
-                        (
-                            "groups_id",
-                            "in",
-                            self.env.ref("telesales_hr.group_telesales_hr").id,
-                        ),
-                        ("company_ids", "in", company.id),
-                        ("share", "=", False),
-                    ],
-                    order="id",
-                    limit=1,
-                )
-            )
-        return user
 
     @api.model
     def _team_leader_user(self, employee, team):
@@ -1080,7 +1058,7 @@ class TelesalesDailyCompliance(models.Model):
                         "period_start": month,
                         "period_end": month_end,
                         "description": "\n".join(reasons),
-                        "responsible_user_id": self._hr_responsible(company).id,
+                        "responsible_user_id": company._telesales_flag_responsible().id,
                         "source_ref": f"hr.employee,{employee.id}",
                     }
                 )

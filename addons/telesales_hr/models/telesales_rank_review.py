@@ -504,9 +504,7 @@ class TelesalesRankReview(models.Model):
             self.write({"state": "submitted"})
         self.activity_feedback([ACTIVITY_TYPE])
         for review in self:
-            for user in self.env["telesales.target"]._telesales_hr_users(
-                review.company_id
-            ):
+            for user in review.company_id._telesales_hr_users():
                 review.activity_schedule(
                     ACTIVITY_TYPE,
                     summary=self.env._(
@@ -627,7 +625,7 @@ class TelesalesRankReview(models.Model):
         users = self.department_id.sudo().manager_id.user_id
         if not users:
             managers = self.env.ref("telesales_hr.group_telesales_manager").sudo().users
-            hr = self.env.ref("telesales_hr.group_telesales_hr").sudo().users
+            hr = self.company_id._telesales_hr_users()
             managers = managers.filtered(
                 lambda u: self.company_id in u.company_ids and u.active and not u.share
             )

@@ -246,7 +246,7 @@ class TelesalesTarget(models.Model):
             )
             agent_targets = {m: self._agent_targets(agents, m) for m in months}
             team_targets = {m: self._team_targets(teams, m) for m in months}
-            hr_user = self._telesales_hr_users(company)[:1]
+            hr_user = company._telesales_hr_users()[:1]
             vals_list = []
             for agent in agents:
                 figures = [
@@ -368,15 +368,3 @@ class TelesalesTarget(models.Model):
         return [
             v for v in vals_list if (v["flag_type"], v["employee_id"]) not in watched
         ]
-
-    @api.model
-    def _telesales_hr_users(self, company):
-        """Telesales HR officers of a company, in a stable order."""
-        group = self.env.ref("telesales_hr.group_telesales_hr")
-        return (
-            group.sudo()
-            .users.filtered(
-                lambda u: company in u.company_ids and u.active and not u.share
-            )
-            .sorted("id")
-        )
