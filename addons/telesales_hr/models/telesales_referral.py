@@ -1,6 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
+from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
@@ -251,7 +252,9 @@ class TelesalesReferral(models.Model):
             return Milestone.create(vals_list)
 
     def _sync_milestone_dates(self):
-        """Move pending milestones after a start date or probation change."""
+        """Move pending milestones after a start date or probation change
+        (one write per new due date, not per milestone)."""
+        moves = defaultdict(list)
         for referral in self:
             company = referral.company_id
             for milestone in referral.milestone_ids.filtered(
@@ -264,12 +267,16 @@ class TelesalesReferral(models.Model):
                 else:
                     date_due = referral.probation_end
                 if milestone.date_due != date_due:
-                    milestone.sudo().date_due = date_due
+                    moves[date_due].append(milestone.id)
+        Milestone = self.env["telesales.referral.milestone"].sudo()
+        for date_due, ids in moves.items():
+            Milestone.browse(ids).write({"date_due": date_due})
 
     def _refresh_probation_end(self):
         """Probation end from the hire's contract (hr_contract's end of trial
         period) when one exists, else start date + probation months."""
         trial_ends = self._contract_trial_ends()
+        changes = defaultdict(list)
         for referral in self:
             trial_end = trial_ends.get(referral.employee_id.id)
             if trial_end and trial_end >= referral.date_start:
@@ -284,7 +291,10 @@ class TelesalesReferral(models.Model):
                 referral.probation_end != vals["probation_end"]
                 or referral.probation_source != vals["probation_source"]
             ):
-                referral.sudo().write(vals)
+                changes[tuple(vals.items())].append(referral.id)
+        # one write per distinct probation end, not per referral
+        for vals, ids in changes.items():
+            self.browse(ids).sudo().write(dict(vals))
 
     def _contract_trial_ends(self):
         """{hire id: end of trial period} of the hire's first contract that
