@@ -317,18 +317,6 @@ class TelesalesReferral(models.Model):
         return {employee.id: trial_end for employee, trial_end in groups}
 
     # ------------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------------
-    def action_open_milestones(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "telesales_hr.action_telesales_referral_milestone"
-        )
-        action["domain"] = [("referral_id", "=", self.id)]
-        action["context"] = {}
-        return action
-
-    # ------------------------------------------------------------------
     # Creation from hiring
     # ------------------------------------------------------------------
     @api.model

@@ -40,7 +40,6 @@ class TelesalesReferralMilestone(models.Model):
             "date_approved",
             "date_paid",
             "payment_reference",
-            "payslip_id",
         }
     )
     _workflow_editable = {
@@ -344,16 +343,9 @@ class TelesalesReferralMilestone(models.Model):
             "payment_reference": payslip.display_name
             or f"{payslip._name},{payslip.id}",
         }
-        vals.update(self._payment_vals(payslip))
         with self._workflow_begin("_mark_paid", self.env._("paid")):
             self.sudo().write(vals)
         return True
-
-    def _payment_vals(self, payslip):
-        """Link to the paying payslip when a module added ``payslip_id``."""
-        if "payslip_id" in self._fields:
-            return {"payslip_id": payslip.id}
-        return {}
 
     def _release_payment(self):
         """The payslip that paid these bonuses was cancelled: they are
@@ -361,8 +353,6 @@ class TelesalesReferralMilestone(models.Model):
         self._workflow_lock()
         paid = self.filtered(lambda m: m.state == "paid")
         vals = {"state": "approved", "date_paid": False, "payment_reference": False}
-        if "payslip_id" in self._fields:
-            vals["payslip_id"] = False
         with paid._workflow_begin("_release_payment", self.env._("released")):
             paid.sudo().write(vals)
         return paid
