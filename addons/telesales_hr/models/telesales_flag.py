@@ -19,6 +19,7 @@ class TelesalesFlag(models.Model):
     """
 
     _name = "telesales.flag"
+    _check_company_auto = True
     _description = "Telesales Flag"
     _inherit = [
         "telesales.workflow.mixin",
@@ -105,6 +106,7 @@ class TelesalesFlag(models.Model):
     def _raise_flags(self, vals_list, activity_summary=None):
         """Create the flags not raised yet (same type, employee and period)
         and schedule an activity for their responsible user."""
+
         def key(flag_type, employee_id, period_start, period_end):
             return (
                 flag_type,

@@ -43,6 +43,7 @@ class TelesalesPremium(models.Model):
     """
 
     _name = "telesales.premium"
+    _check_company_auto = True
     _description = "Telesales Premium Line"
     _inherit = ["telesales.team.mixin"]
     _order = "date desc, id desc"
@@ -203,7 +204,9 @@ class TelesalesPremium(models.Model):
             )
         )
         if by_month:
-            return {(rid, month): amount for rid, month, amount in self.env.cr.fetchall()}
+            return {
+                (rid, month): amount for rid, month, amount in self.env.cr.fetchall()
+            }
         return dict(self.env.cr.fetchall())
 
     @api.model

@@ -18,6 +18,7 @@ class TelesalesReferral(models.Model):
     """
 
     _name = "telesales.referral"
+    _check_company_auto = True
     _description = "Telesales Recruiting Referral"
     _inherit = [
         "telesales.ondelete.guard",
@@ -52,6 +53,7 @@ class TelesalesReferral(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -61,12 +63,14 @@ class TelesalesReferral(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        check_company=True,
         help="Team the hire joined.",
     )
     applicant_id = fields.Many2one(
         "hr.applicant",
         ondelete="set null",
         index="btree_not_null",
+        check_company=True,
         groups="hr_recruitment.group_hr_recruitment_user,"
         "telesales_hr.group_telesales_hr",
     )

@@ -77,6 +77,7 @@ class TelesalesTarget(models.Model):
     """
 
     _name = "telesales.target"
+    _check_company_auto = True
     _description = "Telesales Monthly Target"
     _order = "month desc, department_id, employee_id"
 
@@ -85,6 +86,7 @@ class TelesalesTarget(models.Model):
         string="Agent",
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Leave empty for a team target.",
     )
     department_id = fields.Many2one(
@@ -92,6 +94,7 @@ class TelesalesTarget(models.Model):
         string="Team",
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Leave empty for an agent target.",
     )
     month = fields.Date(

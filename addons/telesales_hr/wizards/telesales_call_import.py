@@ -79,6 +79,7 @@ class TelesalesCallImport(models.TransientModel):
     """
 
     _name = "telesales.call.import"
+    _check_company_auto = True
     _description = "Import Call Records"
 
     file = fields.Binary(attachment=False)
@@ -88,6 +89,7 @@ class TelesalesCallImport(models.TransientModel):
     )
     dialer_id = fields.Many2one(
         "telesales.dialer",
+        check_company=True,
         domain="[('company_id', '=', company_id)]",
         help="The dialer the file comes from (its mapping is proposed).",
     )
@@ -98,6 +100,7 @@ class TelesalesCallImport(models.TransientModel):
         store=True,
         readonly=False,
         precompute=True,
+        check_company=True,
     )
     state = fields.Selection(
         [("draft", "To Import"), ("done", "Imported"), ("failed", "Refused")],
