@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+
 class L10nCnIitOpening(models.Model):
     """Year-to-date figures from before Odoo paid the employee (a mid-year
     go-live): what the previous system declared for this company up to and
