@@ -3,23 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-OPENING_AMOUNTS = [
-    "income",
-    "tax_free_income",
-    "pension",
-    "medical",
-    "unemployment",
-    "housing_fund",
-    "child_education",
-    "continuing_education",
-    "mortgage_interest",
-    "housing_rent",
-    "elderly_support",
-    "infant_care",
-    "other_deduction",
-    "tax_withheld",
-]
-
 
 class L10nCnIitOpening(models.Model):
     """Year-to-date figures from before Odoo paid the employee (a mid-year

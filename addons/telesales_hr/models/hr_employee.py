@@ -159,16 +159,6 @@ class HrEmployee(models.Model):
         )
         employees._refresh_telesales_rank()
 
-    def _telesales_rank_at(self, date):
-        """telesales.rank held by this employee on `date` (empty if none)."""
-        self.ensure_one()
-        return (
-            self.env["telesales.rank.history"]
-            .sudo()
-            ._rank_at(self, date)
-            .get(self.id, self.env["telesales.rank"])
-        )
-
     @api.model
     def _telesales_promotion_blocks(self, employees, date_from, date_to):
         """Extension point: why each employee may not be promoted in a period.

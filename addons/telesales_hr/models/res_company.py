@@ -48,8 +48,9 @@ class ResCompany(models.Model):
     telesales_daily_dial_cap = fields.Integer(
         string="Daily Outbound Dial Cap",
         default=200,
-        help="Outbound calls beyond this number in an agent's day are compliance "
-        "violations (anti-harassment cap). 0 disables the cap.",
+        help="Anti-harassment cap, the one setting of both rules: outbound calls "
+        "beyond this number in an agent's day are violations, and the day is not "
+        "compliant. 0 disables the cap.",
     )
 
     _sql_constraints = [
@@ -107,12 +108,6 @@ class ResCompany(models.Model):
     telesales_afternoon_call_deadline = fields.Float(
         string="First Afternoon Call Before",
         default=14.0,
-    )
-    telesales_max_dials = fields.Integer(
-        string="Maximum Outbound Calls a Day",
-        default=200,
-        help="Anti-harassment cap: more outbound calls in a day make the day "
-        "non-compliant.",
     )
     telesales_overtime_hours = fields.Float(
         string="Overtime for a Non-compliant Day",
@@ -240,7 +235,6 @@ class ResCompany(models.Model):
         "telesales_kpi_absence",
         "telesales_min_connected_calls",
         "telesales_min_talk_hours",
-        "telesales_max_dials",
         "telesales_overtime_hours",
     )
     def _check_telesales_compliance_settings(self):
@@ -282,7 +276,6 @@ class ResCompany(models.Model):
                 "telesales_kpi_absence",
                 "telesales_min_connected_calls",
                 "telesales_min_talk_hours",
-                "telesales_max_dials",
                 "telesales_overtime_hours",
             ]
             for name in amounts:
@@ -346,3 +339,27 @@ class ResCompany(models.Model):
     telesales_gate_min_qa_pass_rate = fields.Float(
         string="Minimum QA Pass Rate (%)", default=90.0
     )
+
+    # Who "HR" is: the one definition every flag, activity and approval uses
+    def _telesales_hr_users(self):
+        """The company's telesales HR officers (active internal users of the
+        telesales HR group allowed in the company), in a stable order."""
+        self.ensure_one()
+        group = self.env.ref("telesales_hr.group_telesales_hr")
+        return (
+            group.sudo()
+            .users.filtered(lambda user: self in user.company_ids and not user.share)
+            .sorted("id")
+        )
+
+    def _telesales_flag_responsible(self):
+        """Who receives HR's flags: the HR responsible of the settings, else
+        the first HR officer."""
+        self.ensure_one()
+        return self.telesales_flag_hr_user_id or self._telesales_hr_users()[:1]
+
+    def _telesales_referral_approver(self):
+        """Who approves due referral bonuses: the approver of the settings,
+        else the first HR officer."""
+        self.ensure_one()
+        return self.telesales_referral_approver_id or self._telesales_hr_users()[:1]

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -29,14 +29,6 @@ class ResConfigSettings(models.TransientModel):
     telesales_daily_dial_cap = fields.Integer(
         related="company_id.telesales_daily_dial_cap", readonly=False
     )
-
-    @api.onchange("telesales_daily_dial_cap")
-    def _onchange_telesales_daily_dial_cap(self):
-        """Settings show one dial cap: the day's compliance cap follows it
-        (a cap of 0, no cap, leaves the compliance cap as it was)."""
-        for settings in self:
-            if settings.telesales_daily_dial_cap > 0:
-                settings.telesales_max_dials = settings.telesales_daily_dial_cap
 
     def action_telesales_recompute_call_violations(self):
         """Re-evaluate the calls of the last 92 days against the settings."""
@@ -82,9 +74,6 @@ class ResConfigSettings(models.TransientModel):
     )
     telesales_afternoon_call_deadline = fields.Float(
         related="company_id.telesales_afternoon_call_deadline", readonly=False
-    )
-    telesales_max_dials = fields.Integer(
-        related="company_id.telesales_max_dials", readonly=False
     )
     telesales_overtime_hours = fields.Float(
         related="company_id.telesales_overtime_hours", readonly=False

@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from .telesales_premium import PREMIUM_EVENTS
+from .telesales_target import target_fallback_sql
 from .telesales_team_leaderboard import daily_compliance_columns
 
 
@@ -189,8 +190,7 @@ class TelesalesAgentMonth(models.Model):
                            hd.rank_id,
                            COALESCE(s.premium, 0) AS premium,
                            COALESCE(s.line_count, 0) AS line_count,
-                           COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                    hd.monthly_target, 0) AS target
+                           %(target)s AS target
                       FROM held hd
                  FULL JOIN sold s ON s.employee_id = hd.employee_id
                                  AND s.month = hd.month
@@ -211,6 +211,11 @@ class TelesalesAgentMonth(models.Model):
             """,
                 view=SQL.identifier(self._table),
                 events=SQL(PREMIUM_EVENTS),
+                target=target_fallback_sql(
+                    SQL("t.amount"),
+                    SQL("e.telesales_monthly_target"),
+                    SQL("hd.monthly_target"),
+                ),
                 extra=extra_sql,
             )
         )

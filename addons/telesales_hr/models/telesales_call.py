@@ -41,6 +41,7 @@ class TelesalesCall(models.Model):
     """
 
     _name = "telesales.call"
+    _check_company_auto = True
     _description = "Telesales Call"
     _inherit = ["telesales.team.mixin"]
     _order = "start desc, id desc"
@@ -57,7 +58,10 @@ class TelesalesCall(models.Model):
     # team would cost every bulk insert
     department_id = fields.Many2one(index=False)
     dialer_id = fields.Many2one(
-        "telesales.dialer", ondelete="restrict", help="The dialer that sent the call."
+        "telesales.dialer",
+        ondelete="restrict",
+        check_company=True,
+        help="The dialer that sent the call.",
     )
     callee_number = fields.Char(required=True, help="Number as dialled.")
     callee_normalized = fields.Char(

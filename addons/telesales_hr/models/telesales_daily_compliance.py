@@ -400,7 +400,7 @@ class TelesalesDailyCompliance(models.Model):
             "cutoff": round(company.telesales_talk_cutoff * 3600),
             "first_call": round(company.telesales_first_call_deadline * 3600),
             "afternoon_call": round(company.telesales_afternoon_call_deadline * 3600),
-            "max_dials": company.telesales_max_dials,
+            "max_dials": company.telesales_daily_dial_cap,
             "overtime": round(company.telesales_overtime_hours * 3600),
             "minor_minutes": company.telesales_late_minor_minutes,
             "major_minutes": company.telesales_late_major_minutes,
@@ -574,7 +574,9 @@ class TelesalesDailyCompliance(models.Model):
                    COALESCE(SUM(LEAST(talk_seconds,
                        GREATEST(0, cutoff - sec - ring_seconds))), 0),
                    COALESCE(SUM(talk_seconds), 0),
-                   COUNT(*) FILTER (WHERE is_violation),
+                   -- the calls beyond the dial cap are the day's own
+                   -- reason (fail_dial_cap), not also call violations
+                   COUNT(*) FILTER (WHERE violation_dnc OR violation_window),
                    MIN(sec) FILTER (WHERE direction = 'outbound' AND sec < noon),
                    MIN(sec) FILTER (WHERE direction = 'outbound' AND sec >= noon)
               FROM (
@@ -582,7 +584,8 @@ class TelesalesDailyCompliance(models.Model):
                            EXTRACT(EPOCH FROM local_start::time)::int AS sec
                       FROM (
                             SELECT c.employee_id, c.direction, c.connected,
-                                   c.talk_seconds, c.ring_seconds, c.is_violation,
+                                   c.talk_seconds, c.ring_seconds, c.violation_dnc,
+                                   c.violation_window,
                                    e.cutoff, e.noon,
                                    c.start AT TIME ZONE 'UTC' AT TIME ZONE e.tz
                                        AS local_start
@@ -821,7 +824,7 @@ class TelesalesDailyCompliance(models.Model):
                 and (first is None or first >= params["first_call"]),
                 "fail_afternoon_call": expected["afternoon"]
                 and (noon is None or noon >= params["afternoon_call"]),
-                "fail_dial_cap": dials > params["max_dials"],
+                "fail_dial_cap": 0 < params["max_dials"] < dials,  # 0: no cap
                 "fail_violations": violations > 0,
             }
         vals.update(fails)
@@ -983,28 +986,6 @@ class TelesalesDailyCompliance(models.Model):
     # ------------------------------------------------------------------
     # Escalation and coaching
     # ------------------------------------------------------------------
-    @api.model
-    def _hr_responsible(self, company):
-        user = company.telesales_flag_hr_user_id
-        if not user:
-            user = (
-                self.env["res.users"]
-                .sudo()
-                .search(
-                    [
-                        (
-                            "groups_id",
-                            "in",
-                            self.env.ref("telesales_hr.group_telesales_hr").id,
-                        ),
-                        ("company_ids", "in", company.id),
-                        ("share", "=", False),
-                    ],
-                    order="id",
-                    limit=1,
-                )
-            )
-        return user
 
     @api.model
     def _team_leader_user(self, employee, team):
@@ -1077,7 +1058,7 @@ class TelesalesDailyCompliance(models.Model):
                         "period_start": month,
                         "period_end": month_end,
                         "description": "\n".join(reasons),
-                        "responsible_user_id": self._hr_responsible(company).id,
+                        "responsible_user_id": company._telesales_flag_responsible().id,
                         "source_ref": f"hr.employee,{employee.id}",
                     }
                 )

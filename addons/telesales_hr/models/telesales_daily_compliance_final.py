@@ -88,7 +88,7 @@ class TelesalesDailyCompliance(models.Model):
             # the ORM reads an empty float as 0.0: no call that half-day
             for fname in ("first_call_time", "afternoon_call_time"):
                 vals[fname] = vals[fname] or None
-            lines = row._reason_lines(vals, row.company_id.telesales_max_dials)
+            lines = row._reason_lines(vals, row.company_id.telesales_daily_dial_cap)
             row.reason_text = "\n".join(lines) or False
 
     @api.model

@@ -21,6 +21,7 @@ class TelesalesDialer(models.Model):
     """
 
     _name = "telesales.dialer"
+    _check_company_auto = True
     _description = "Telesales Dialer"
     _inherit = ["telesales.api.client.mixin", "mail.thread"]
     _order = "name, id"
@@ -37,6 +38,7 @@ class TelesalesDialer(models.Model):
             "telesales_hr.call_mapping_generic", raise_if_not_found=False
         ),
         tracking=True,
+        check_company=True,
         help="Field names of the records the dialer pushes (or of its exports).",
     )
     user_id = fields.Many2one(

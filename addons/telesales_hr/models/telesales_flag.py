@@ -19,6 +19,7 @@ class TelesalesFlag(models.Model):
     """
 
     _name = "telesales.flag"
+    _check_company_auto = True
     _description = "Telesales Flag"
     _inherit = [
         "telesales.workflow.mixin",
@@ -105,19 +106,42 @@ class TelesalesFlag(models.Model):
     def _raise_flags(self, vals_list, activity_summary=None):
         """Create the flags not raised yet (same type, employee and period)
         and schedule an activity for their responsible user."""
-        new_vals = []
-        for vals in vals_list:
-            if not self.search_count(
+
+        def key(flag_type, employee_id, period_start, period_end):
+            return (
+                flag_type,
+                employee_id or False,
+                fields.Date.to_date(period_start) or False,
+                fields.Date.to_date(period_end) or False,
+            )
+
+        keys = [
+            key(
+                vals["flag_type"],
+                vals["employee_id"],
+                vals.get("period_start"),
+                vals.get("period_end"),
+            )
+            for vals in vals_list
+        ]
+        # the flags raised already, of all candidates in one query
+        raised = set()
+        if keys:
+            candidates = self.search_fetch(
                 [
-                    ("flag_type", "=", vals["flag_type"]),
-                    ("employee_id", "=", vals["employee_id"]),
-                    ("period_start", "=", vals.get("period_start")),
-                    ("period_end", "=", vals.get("period_end")),
+                    ("flag_type", "in", list({k[0] for k in keys})),
+                    ("employee_id", "in", list({k[1] for k in keys})),
+                    ("period_start", "in", list({k[2] for k in keys})),
                 ],
-                limit=1,
-            ):
-                new_vals.append(vals)
-        flags = self.create(new_vals)
+                ["flag_type", "employee_id", "period_start", "period_end"],
+            )
+            raised = {
+                key(f.flag_type, f.employee_id.id, f.period_start, f.period_end)
+                for f in candidates
+            }
+        flags = self.create(
+            [vals for vals, k in zip(vals_list, keys, strict=True) if k not in raised]
+        )
         for flag in flags.filtered("responsible_user_id"):
             flag.activity_schedule(
                 "mail.mail_activity_data_todo",

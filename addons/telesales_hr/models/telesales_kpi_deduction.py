@@ -37,6 +37,7 @@ class TelesalesKpiDeduction(models.Model):
     """
 
     _name = "telesales.kpi.deduction"
+    _check_company_auto = True
     _description = "Telesales KPI Deduction"
     _inherit = ["telesales.workflow.mixin", "telesales.team.mixin", "mail.thread"]
     _order = "date desc, id desc"

@@ -43,6 +43,7 @@ class TelesalesPremium(models.Model):
     """
 
     _name = "telesales.premium"
+    _check_company_auto = True
     _description = "Telesales Premium Line"
     _inherit = ["telesales.team.mixin"]
     _order = "date desc, id desc"
@@ -171,6 +172,44 @@ class TelesalesPremium(models.Model):
     # Public API: effective premium (one SQL query each)
     # ------------------------------------------------------------------
     @api.model
+    def _premium_totals(self, key, records, date_from, date_to, by_month=False):
+        """Effective premium between two dates (inclusive) summed by ``key``
+        (``employee_id`` or ``department_id``: the line's team, kept after
+        transfers) of ``records``, and by month when ``by_month``.
+
+        Returns ``{id: amount}`` or ``{(id, first day of the month): amount}``;
+        keys without premium are absent.
+        """
+        if not records:
+            return {}
+        self.flush_model()
+        group = SQL.identifier(key)
+        if by_month:
+            group = SQL("%s, date_trunc('month', event_date)::date", group)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT %(group)s, SUM(amount)
+                  FROM (%(events)s) ev
+                 WHERE %(key)s IN %(ids)s AND event_date BETWEEN %(date_from)s
+                                                         AND %(date_to)s
+              GROUP BY %(group)s
+                """,
+                group=group,
+                events=SQL(PREMIUM_EVENTS),
+                key=SQL.identifier(key),
+                ids=tuple(records.ids),
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+        if by_month:
+            return {
+                (rid, month): amount for rid, month, amount in self.env.cr.fetchall()
+            }
+        return dict(self.env.cr.fetchall())
+
+    @api.model
     def _effective_premium(self, employees, date_from, date_to):
         """Effective premium of each employee between two dates (inclusive).
 
@@ -178,24 +217,7 @@ class TelesalesPremium(models.Model):
         in its sale month and is deducted in its refund month (SPEC §3).
         Returns ``{employee id: amount}``; employees without premium are absent.
         """
-        if not employees:
-            return {}
-        self.flush_model()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT employee_id, SUM(amount)
-                  FROM (%s) ev
-                 WHERE employee_id IN %s AND event_date BETWEEN %s AND %s
-              GROUP BY employee_id
-                """,
-                SQL(PREMIUM_EVENTS),
-                tuple(employees.ids),
-                date_from,
-                date_to,
-            )
-        )
-        return dict(self.env.cr.fetchall())
+        return self._premium_totals("employee_id", employees, date_from, date_to)
 
     @api.model
     def _effective_premium_by_month(self, employees, date_from, date_to):
@@ -203,24 +225,9 @@ class TelesalesPremium(models.Model):
 
         Returns ``{(employee id, first day of the month): amount}``.
         """
-        if not employees:
-            return {}
-        self.flush_model()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT employee_id, date_trunc('month', event_date)::date, SUM(amount)
-                  FROM (%s) ev
-                 WHERE employee_id IN %s AND event_date BETWEEN %s AND %s
-              GROUP BY 1, 2
-                """,
-                SQL(PREMIUM_EVENTS),
-                tuple(employees.ids),
-                date_from,
-                date_to,
-            )
+        return self._premium_totals(
+            "employee_id", employees, date_from, date_to, by_month=True
         )
-        return {(emp, month): amount for emp, month, amount in self.env.cr.fetchall()}
 
     @api.model
     def _team_premium_by_month(self, departments, date_from, date_to):
@@ -229,24 +236,9 @@ class TelesalesPremium(models.Model):
 
         Returns ``{(department id, first day of the month): amount}``.
         """
-        if not departments:
-            return {}
-        self.flush_model()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT department_id, date_trunc('month', event_date)::date, SUM(amount)
-                  FROM (%s) ev
-                 WHERE department_id IN %s AND event_date BETWEEN %s AND %s
-              GROUP BY 1, 2
-                """,
-                SQL(PREMIUM_EVENTS),
-                tuple(departments.ids),
-                date_from,
-                date_to,
-            )
+        return self._premium_totals(
+            "department_id", departments, date_from, date_to, by_month=True
         )
-        return {(dept, month): amount for dept, month, amount in self.env.cr.fetchall()}
 
     # ------------------------------------------------------------------
     # Demo data

@@ -4,15 +4,16 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .telesales_premium import PREMIUM_EVENTS
+from .telesales_target import agent_target_sql
 
 
 class TelesalesPremiumMonth(models.Model):
     """Effective premium per agent, team and month against the agent's
     monthly target (pivot / graph report, SQL view).
 
-    The target follows the same fallback as ``telesales.target._agent_targets``:
-    recorded target, else the employee's monthly target, else the target of
-    the rank held on the month's last day.
+    The target is ``telesales.target._agent_targets``'s, from the same SQL
+    (``agent_target_sql``): recorded target, else the employee's monthly
+    target, else the target of the rank held on the month's last day.
     """
 
     _name = "telesales.premium.month"
@@ -62,24 +63,11 @@ class TelesalesPremiumMonth(models.Model):
                        END AS achievement
                   FROM agg a
                   JOIN hr_employee e ON e.id = a.employee_id
-             LEFT JOIN telesales_target t
-                       ON t.employee_id = a.employee_id AND t.month = a.month
-             LEFT JOIN LATERAL (
-                       SELECT rk.monthly_target
-                         FROM telesales_rank_history h
-                         JOIN telesales_rank rk ON rk.id = h.rank_id
-                        WHERE h.employee_id = a.employee_id
-                          AND h.date_start < a.month + INTERVAL '1 month'
-                     ORDER BY h.date_start DESC, h.id DESC
-                        LIMIT 1
-                   ) r ON TRUE
-            CROSS JOIN LATERAL (
-                       SELECT COALESCE(t.amount, NULLIF(e.telesales_monthly_target, 0),
-                                       r.monthly_target, 0) AS target
-                   ) tg
+            CROSS JOIN LATERAL (SELECT %s AS target) tg
             )
             """,
                 SQL.identifier(self._table),
                 SQL(PREMIUM_EVENTS),
+                agent_target_sql("e", SQL("a.month")),
             )
         )

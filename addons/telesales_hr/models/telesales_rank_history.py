@@ -20,13 +20,18 @@ class TelesalesRankHistory(models.Model):
     """
 
     _name = "telesales.rank.history"
+    _check_company_auto = True
     _inherit = ["telesales.ondelete.guard"]
     _description = "Telesales Rank History"
     _order = "employee_id, date_start desc, id desc"
     _rec_name = "rank_id"
 
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="restrict"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True
@@ -36,8 +41,11 @@ class TelesalesRankHistory(models.Model):
         string="Team",
         help="Team of the employee when the entry was made.",
         readonly=True,
+        check_company=True,
     )
-    rank_id = fields.Many2one("telesales.rank", required=True, ondelete="restrict")
+    rank_id = fields.Many2one(
+        "telesales.rank", required=True, ondelete="restrict", check_company=True
+    )
     rank_sequence = fields.Integer(related="rank_id.sequence")
     date_start = fields.Date(required=True, index=True, default=fields.Date.today)
     date_end = fields.Date(

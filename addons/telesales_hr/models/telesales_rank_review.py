@@ -28,6 +28,7 @@ class TelesalesRankReview(models.Model):
     """
 
     _name = "telesales.rank.review"
+    _check_company_auto = True
     _description = "Quarterly Rank Review"
     _inherit = [
         "telesales.workflow.mixin",
@@ -87,6 +88,7 @@ class TelesalesRankReview(models.Model):
         string="Scope",
         default=lambda self: self._default_department_id(),
         tracking=True,
+        check_company=True,
         help="Centre or unit reviewed (its teams included). Empty: the whole company.",
     )
     state = fields.Selection(

@@ -30,10 +30,9 @@ class TelesalesRankReview(models.Model):
 
     def _schedule_for_hr(self):
         """Submitted: the HR officers approve."""
-        hr_users = self.env["telesales.target"]._telesales_hr_users
         for review in self:
             review._schedule_for(
-                hr_users(review.company_id),
+                review.company_id._telesales_hr_users(),
                 self.env._("Approve the rank review %(name)s", name=review.name),
             )
 
@@ -55,7 +54,7 @@ class TelesalesRankReview(models.Model):
         users = self.department_id.sudo().manager_id.user_id
         if not users:
             managers = self.env.ref("telesales_hr.group_telesales_manager").sudo().users
-            hr = self.env.ref("telesales_hr.group_telesales_hr").sudo().users
+            hr = self.company_id._telesales_hr_users()
             managers = managers.filtered(
                 lambda u: self.company_id in u.company_ids and u.active and not u.share
             )

@@ -21,6 +21,7 @@ class TelesalesRankReviewLine(models.Model):
     written only inside the review's steps (compute, apply)."""
 
     _name = "telesales.rank.review.line"
+    _check_company_auto = True
     _inherit = ["telesales.workflow.mixin"]
     _description = "Quarterly Rank Review Line"
 
@@ -61,7 +62,12 @@ class TelesalesRankReviewLine(models.Model):
     company_id = fields.Many2one(related="review_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="review_id.currency_id")
     employee_id = fields.Many2one(
-        "hr.employee", string="Agent", required=True, index=True, ondelete="restrict"
+        "hr.employee",
+        string="Agent",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -70,7 +76,7 @@ class TelesalesRankReviewLine(models.Model):
         help="Team of the agent at the review.",
     )
     current_rank_id = fields.Many2one(
-        "telesales.rank", required=True, ondelete="restrict"
+        "telesales.rank", required=True, ondelete="restrict", check_company=True
     )
     rank_start = fields.Date(
         string="Rank Held Since",
@@ -94,7 +100,7 @@ class TelesalesRankReviewLine(models.Model):
     )
     decision = fields.Selection(DECISIONS, required=True)
     proposed_rank_id = fields.Many2one(
-        "telesales.rank", required=True, ondelete="restrict"
+        "telesales.rank", required=True, ondelete="restrict", check_company=True
     )
     promotion_blocked = fields.Boolean(
         help="Another module reported a reason not to promote this agent in "
@@ -104,6 +110,7 @@ class TelesalesRankReviewLine(models.Model):
     override_rank_id = fields.Many2one(
         "telesales.rank",
         ondelete="restrict",
+        check_company=True,
         domain="[('company_id', '=', company_id)]",
         help="Rank decided by the reviewer instead of the proposed one.",
     )

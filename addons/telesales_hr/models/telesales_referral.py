@@ -13,6 +13,7 @@ class TelesalesReferral(models.Model):
     """
 
     _name = "telesales.referral"
+    _check_company_auto = True
     _description = "Telesales Recruiting Referral"
     _inherit = [
         "telesales.ondelete.guard",
@@ -47,6 +48,7 @@ class TelesalesReferral(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -56,12 +58,14 @@ class TelesalesReferral(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        check_company=True,
         help="Team the hire joined.",
     )
     applicant_id = fields.Many2one(
         "hr.applicant",
         ondelete="set null",
         index="btree_not_null",
+        check_company=True,
         groups="hr_recruitment.group_hr_recruitment_user,"
         "telesales_hr.group_telesales_hr",
     )
@@ -219,18 +223,6 @@ class TelesalesReferral(models.Model):
                     "is never deleted; cancel its bonuses with a reason instead."
                 )
             )
-
-    # ------------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------------
-    def action_open_milestones(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "telesales_hr.action_telesales_referral_milestone"
-        )
-        action["domain"] = [("referral_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     # ------------------------------------------------------------------
     # Creation from hiring

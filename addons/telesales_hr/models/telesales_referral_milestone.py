@@ -234,7 +234,7 @@ class TelesalesReferralMilestone(models.Model):
         with self._workflow_begin("_make_due", self.env._("due")):
             self.sudo().write({"state": "due"})
         for milestone in self:
-            approver = milestone._approver()
+            approver = milestone.company_id._telesales_referral_approver()
             if approver:
                 milestone.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -249,24 +249,3 @@ class TelesalesReferralMilestone(models.Model):
                     user_id=approver.id,
                 )
 
-    def _approver(self):
-        company = self.company_id
-        if company.telesales_referral_approver_id:
-            return company.telesales_referral_approver_id
-        return (
-            self.env["res.users"]
-            .sudo()
-            .search(
-                [
-                    (
-                        "groups_id",
-                        "in",
-                        self.env.ref("telesales_hr.group_telesales_hr").id,
-                    ),
-                    ("company_ids", "in", company.id),
-                    ("share", "=", False),
-                ],
-                order="id",
-                limit=1,
-            )
-        )

@@ -1,5 +1,7 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import models
 
 from .telesales_referral_rules import milestone_due, probation_end
@@ -41,19 +43,25 @@ class TelesalesReferral(models.Model):
         )
 
     def _sync_milestone_dates(self):
-        """Move pending milestones after a start date or probation change."""
+        """Move pending milestones after a start date or probation change
+        (one write per new due date, not per milestone)."""
+        moves = defaultdict(list)
         for referral in self:
             for milestone in referral.milestone_ids.filtered(
                 lambda m: m.state == "pending"
             ):
                 date_due = referral._milestone_due(milestone.kind)
                 if milestone.date_due != date_due:
-                    milestone.sudo().date_due = date_due
+                    moves[date_due].append(milestone.id)
+        Milestone = self.env["telesales.referral.milestone"].sudo()
+        for date_due, ids in moves.items():
+            Milestone.browse(ids).write({"date_due": date_due})
 
     def _refresh_probation_end(self):
         """Probation end from the hire's contract (hr_contract's end of trial
         period) when one exists, else start date + probation months."""
         trial_ends = self._contract_trial_ends()
+        changes = defaultdict(list)
         for referral in self:
             end, source = probation_end(
                 referral.date_start,
@@ -65,7 +73,10 @@ class TelesalesReferral(models.Model):
                 referral.probation_end != vals["probation_end"]
                 or referral.probation_source != vals["probation_source"]
             ):
-                referral.sudo().write(vals)
+                changes[tuple(vals.items())].append(referral.id)
+        # one write per distinct probation end, not per referral
+        for vals, ids in changes.items():
+            self.browse(ids).sudo().write(dict(vals))
 
     def _contract_trial_ends(self):
         """{hire id: end of trial period} of the hire's first contract that

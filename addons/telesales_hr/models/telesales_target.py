@@ -1,10 +1,70 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+# The one definition of a monthly target (SPEC §3), in SQL: the Python API
+# below and the SQL views (agent month, premium month, team leaderboard)
+# all build on these three expressions.
+def target_fallback_sql(recorded, own, derived):
+    """The target fallback: the target recorded for the month, else the
+    agent's or team's own monthly target (0: none), else the ``derived``
+    target (an agent's: the rank's; a team's: the sum of its agents'), else 0.
+    """
+    return SQL("COALESCE(%s, NULLIF(%s, 0), %s, 0)", recorded, own, derived)
+
+
+def agent_target_sql(employee, month):
+    """Target of the ``hr_employee`` row aliased ``employee`` in ``month``
+    (SQL of a month's first day); the derived target is the monthly target
+    of the rank held at the month's end."""
+    agent = SQL.identifier(employee)
+    return target_fallback_sql(
+        SQL(
+            "(SELECT t.amount FROM telesales_target t"
+            "  WHERE t.employee_id = %s.id AND t.month = %s)",
+            agent,
+            month,
+        ),
+        SQL("%s.telesales_monthly_target", agent),
+        SQL(
+            """(SELECT rk.monthly_target
+                  FROM telesales_rank_history h
+                  JOIN telesales_rank rk ON rk.id = h.rank_id
+                 WHERE h.employee_id = %s.id
+                   AND h.date_start < %s + INTERVAL '1 month'
+              ORDER BY h.date_start DESC, h.id DESC
+                 LIMIT 1)""",
+            agent,
+            month,
+        ),
+    )
+
+
+def team_target_sql(department, month):
+    """Target of the ``hr_department`` row aliased ``department`` in
+    ``month``; the derived target is the sum of the targets of the team's
+    active telesales agents."""
+    team = SQL.identifier(department)
+    return target_fallback_sql(
+        SQL(
+            "(SELECT t.amount FROM telesales_target t"
+            "  WHERE t.department_id = %s.id AND t.month = %s)",
+            team,
+            month,
+        ),
+        SQL("%s.telesales_monthly_target", team),
+        SQL(
+            """(SELECT SUM(%s) FROM hr_employee member
+                 WHERE member.department_id = %s.id
+                   AND member.is_telesales_agent AND member.active)""",
+            agent_target_sql("member", month),
+            team,
+        ),
+    )
 
 
 class TelesalesTarget(models.Model):
@@ -17,6 +77,7 @@ class TelesalesTarget(models.Model):
     """
 
     _name = "telesales.target"
+    _check_company_auto = True
     _description = "Telesales Monthly Target"
     _order = "month desc, department_id, employee_id"
 
@@ -25,6 +86,7 @@ class TelesalesTarget(models.Model):
         string="Agent",
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Leave empty for a team target.",
     )
     department_id = fields.Many2one(
@@ -32,6 +94,7 @@ class TelesalesTarget(models.Model):
         string="Team",
         index=True,
         ondelete="cascade",
+        check_company=True,
         help="Leave empty for an agent target.",
     )
     month = fields.Date(
@@ -121,30 +184,7 @@ class TelesalesTarget(models.Model):
         the recorded target, else the employee's monthly target, else the
         monthly target of the rank held on the month's last day.
         """
-        if not employees:
-            return {}
-        month = fields.Date.start_of(fields.Date.to_date(month), "month")
-        month_end = fields.Date.end_of(month, "month")
-        employees = employees.sudo()
-        explicit = dict(
-            self.sudo()._read_group(
-                [("employee_id", "in", employees.ids), ("month", "=", month)],
-                ["employee_id"],
-                ["amount:sum"],
-            )
-        )
-        explicit = {emp.id: amount for emp, amount in explicit.items()}
-        ranks = self.env["telesales.rank.history"].sudo()._rank_at(employees, month_end)
-        result = {}
-        for employee in employees:
-            if employee.id in explicit:
-                result[employee.id] = explicit[employee.id]
-            elif employee.telesales_monthly_target:
-                result[employee.id] = employee.telesales_monthly_target
-            else:
-                rank = ranks.get(employee.id)
-                result[employee.id] = rank.monthly_target if rank else 0.0
-        return result
+        return self._targets("hr_employee", agent_target_sql, employees, month)
 
     @api.model
     def _team_targets(self, departments, month):
@@ -154,45 +194,26 @@ class TelesalesTarget(models.Model):
         department's monthly target, else the sum of the targets of the
         telesales agents who are members of the team.
         """
-        if not departments:
+        return self._targets("hr_department", team_target_sql, departments, month)
+
+    @api.model
+    def _targets(self, table, target_sql, records, month):
+        if not records:
             return {}
+        for model in ("telesales.target", "hr.employee", "hr.department"):
+            self.env[model].flush_model()
+        self.env["telesales.rank.history"].flush_model()
+        self.env["telesales.rank"].flush_model(["monthly_target"])
         month = fields.Date.start_of(fields.Date.to_date(month), "month")
-        departments = departments.sudo()
-        explicit = {
-            dept.id: amount
-            for dept, amount in self.sudo()._read_group(
-                [("department_id", "in", departments.ids), ("month", "=", month)],
-                ["department_id"],
-                ["amount:sum"],
+        self.env.cr.execute(
+            SQL(
+                "SELECT subject.id, %s FROM %s subject WHERE subject.id IN %s",
+                target_sql("subject", SQL("%s::date", month)),
+                SQL.identifier(table),
+                tuple(records.ids),
             )
-        }
-        missing = departments.filtered(
-            lambda d: d.id not in explicit and not d.telesales_monthly_target
         )
-        member_sums = defaultdict(float)
-        if missing:
-            members = (
-                self.env["hr.employee"]
-                .sudo()
-                .search(
-                    [
-                        ("department_id", "in", missing.ids),
-                        ("is_telesales_agent", "=", True),
-                    ]
-                )
-            )
-            targets = self._agent_targets(members, month)
-            for member in members:
-                member_sums[member.department_id.id] += targets.get(member.id, 0.0)
-        result = {}
-        for dept in departments:
-            if dept.id in explicit:
-                result[dept.id] = explicit[dept.id]
-            elif dept.telesales_monthly_target:
-                result[dept.id] = dept.telesales_monthly_target
-            else:
-                result[dept.id] = member_sums.get(dept.id, 0.0)
-        return result
+        return dict(self.env.cr.fetchall())
 
     # ------------------------------------------------------------------
     # Performance watch (SPEC §3)
@@ -246,7 +267,7 @@ class TelesalesTarget(models.Model):
             )
             agent_targets = {m: self._agent_targets(agents, m) for m in months}
             team_targets = {m: self._team_targets(teams, m) for m in months}
-            hr_user = self._telesales_hr_users(company)[:1]
+            hr_user = company._telesales_hr_users()[:1]
             vals_list = []
             for agent in agents:
                 figures = [
@@ -368,15 +389,3 @@ class TelesalesTarget(models.Model):
         return [
             v for v in vals_list if (v["flag_type"], v["employee_id"]) not in watched
         ]
-
-    @api.model
-    def _telesales_hr_users(self, company):
-        """Telesales HR officers of a company, in a stable order."""
-        group = self.env.ref("telesales_hr.group_telesales_hr")
-        return (
-            group.sudo()
-            .users.filtered(
-                lambda u: company in u.company_ids and u.active and not u.share
-            )
-            .sorted("id")
-        )

@@ -25,6 +25,7 @@ class TelesalesTeamKpi(models.Model):
     """
 
     _name = "telesales.team.kpi"
+    _check_company_auto = True
     _description = "Telesales Team Monthly KPIs"
     _order = "month desc, department_id"
 
@@ -35,6 +36,7 @@ class TelesalesTeamKpi(models.Model):
         index=True,
         ondelete="cascade",
         readonly=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, readonly=True

@@ -4,18 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from .telesales_premium import PREMIUM_EVENTS
-
-# Rank held at the end of month ``<alias>.month`` by employee ``<employee>``,
-# with its monthly target and the team recorded on the history entry.
-RANK_AT_MONTH_END = """
-    SELECT h.rank_id, h.department_id, rk.monthly_target
-      FROM telesales_rank_history h
-      JOIN telesales_rank rk ON rk.id = h.rank_id
-     WHERE h.employee_id = {employee}
-       AND h.date_start < {month} + INTERVAL '1 month'
-  ORDER BY h.date_start DESC, h.id DESC
-     LIMIT 1
-"""
+from .telesales_target import team_target_sql
 
 
 def daily_compliance_columns(key):
@@ -50,9 +39,10 @@ class TelesalesTeamLeaderboard(models.Model):
     SQL view): premium, target, achievement, and the figures of the other
     telesales modules (talk time, compliance rate, QA pass rate).
 
-    The target follows ``telesales.target._team_targets``: the team's
-    recorded target of the month, else the department's monthly target, else
-    the sum of its agents' targets (recorded, employee's, rank's).
+    The target is ``telesales.target._team_targets``'s, from the same SQL
+    (``team_target_sql``): the team's recorded target of the month, else the
+    department's monthly target, else the sum of its agents' targets
+    (recorded, employee's, rank's).
 
     Extension: the last three columns come from
     :meth:`_leaderboard_extra_columns`; the compliance and quality modules
@@ -151,7 +141,6 @@ class TelesalesTeamLeaderboard(models.Model):
             SQL("%s AS %s", expression, SQL.identifier(name))
             for name, expression in sorted(extra.items())
         )
-        member_rank = RANK_AT_MONTH_END.format(employee="e.id", month="k.month")
         self.env.cr.execute(
             SQL(
                 """
@@ -177,25 +166,11 @@ class TelesalesTeamLeaderboard(models.Model):
                     SELECT k.department_id, k.company_id, k.month,
                            COALESCE(s.premium, 0) AS premium,
                            COALESCE(s.agent_count, 0) AS agent_count,
-                           COALESCE(t.amount, NULLIF(d.telesales_monthly_target, 0),
-                                    m.target, 0) AS target
+                           %(target)s AS target
                       FROM keys k
                       JOIN hr_department d ON d.id = k.department_id
                  LEFT JOIN sold s ON s.department_id = k.department_id
                                  AND s.month = k.month
-                 LEFT JOIN telesales_target t ON t.department_id = k.department_id
-                                             AND t.month = k.month
-                 LEFT JOIN LATERAL (
-                           SELECT SUM(COALESCE(at.amount,
-                                               NULLIF(e.telesales_monthly_target, 0),
-                                               r.monthly_target, 0)) AS target
-                             FROM hr_employee e
-                        LEFT JOIN telesales_target at ON at.employee_id = e.id
-                                                     AND at.month = k.month
-                        LEFT JOIN LATERAL (%(member_rank)s) r ON TRUE
-                            WHERE e.department_id = k.department_id
-                              AND e.is_telesales_agent AND e.active
-                       ) m ON TRUE
                 )
                 SELECT ROW_NUMBER() OVER (ORDER BY b.month, b.department_id) AS id,
                        b.department_id, b.company_id, b.month, b.premium,
@@ -210,7 +185,7 @@ class TelesalesTeamLeaderboard(models.Model):
             """,
                 view=SQL.identifier(self._table),
                 events=SQL(PREMIUM_EVENTS),
-                member_rank=SQL(member_rank),
+                target=team_target_sql("d", SQL("k.month")),
                 extra=extra_sql,
             )
         )

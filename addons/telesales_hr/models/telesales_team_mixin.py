@@ -20,6 +20,7 @@ class TelesalesTeamMixin(models.AbstractModel):
         required=True,
         index=True,
         ondelete="restrict",
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -29,6 +30,7 @@ class TelesalesTeamMixin(models.AbstractModel):
         readonly=False,
         index=True,
         precompute=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",

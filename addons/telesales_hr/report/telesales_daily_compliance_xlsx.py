@@ -75,7 +75,7 @@ class TelesalesDailyComplianceXlsx(models.AbstractModel):
                     self.env["res.company"]
                     .sudo()
                     .browse(company_id)
-                    .telesales_max_dials
+                    .telesales_daily_dial_cap
                 )
             lines = Compliance._reason_lines(figures, max_dials[company_id])
             values = values[:width]

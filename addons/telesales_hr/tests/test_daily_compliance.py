@@ -161,6 +161,10 @@ class TestDailyCompliance(ComplianceCase):
         self.assertTrue(capped.fail_dial_cap)
         self.assertFalse(capped.compliant)
         self.assertIn("201 outbound calls > 200", capped.reasons)
+        # the call beyond the cap is a violation of the call, yet the day
+        # fails once, on the cap
+        self.assertFalse(capped.fail_violations)
+        self.assertNotIn("calls with violations", capped.reasons)
 
     def test_call_violations(self):
         calls = self.day_calls(self.agent_a1)

@@ -298,7 +298,7 @@ class TestRankReviewFlow(TelesalesSalesCase):
             review.with_user(self.manager_a_user).action_approve()
         review.with_user(self.manager_a_user).action_submit()
         self.assertEqual(review.state, "submitted")
-        hr_users = self.env["telesales.target"]._telesales_hr_users(self.company)
+        hr_users = self.company._telesales_hr_users()
         self.assertIn(self.hr_user, hr_users)
         self.assertEqual(self._activity_users(review), hr_users)
         with self.assertRaises(AccessError):

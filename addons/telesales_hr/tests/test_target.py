@@ -164,7 +164,7 @@ class TestPerformanceWatch(TelesalesSalesCase):
             (flag.period_start, flag.period_end), (date(2025, 4, 1), date(2025, 6, 30))
         )
         self.assertEqual(
-            flag.responsible_user_id, self.Target._telesales_hr_users(self.company)[0]
+            flag.responsible_user_id, self.company._telesales_hr_users()[0]
         )
         self.assertIn("2025-05", flag.description)
         self.assertTrue(flag.activity_ids)

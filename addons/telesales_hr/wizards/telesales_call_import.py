@@ -38,6 +38,7 @@ class TelesalesCallImport(models.TransientModel):
     """
 
     _name = "telesales.call.import"
+    _check_company_auto = True
     _description = "Import Call Records"
 
     file = fields.Binary(attachment=False)
@@ -47,6 +48,7 @@ class TelesalesCallImport(models.TransientModel):
     )
     dialer_id = fields.Many2one(
         "telesales.dialer",
+        check_company=True,
         domain="[('company_id', '=', company_id)]",
         help="The dialer the file comes from (its mapping is proposed).",
     )
@@ -57,6 +59,7 @@ class TelesalesCallImport(models.TransientModel):
         store=True,
         readonly=False,
         precompute=True,
+        check_company=True,
     )
     state = fields.Selection(
         [("draft", "To Import"), ("done", "Imported"), ("failed", "Refused")],

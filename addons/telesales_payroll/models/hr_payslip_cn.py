@@ -142,7 +142,7 @@ class HrPayslip(models.Model):
                     "description": "\n".join(
                         f"{row['name']}: {row['amount_due']:.2f}" for row in rows
                     ),
-                    "responsible_user_id": company.telesales_flag_hr_user_id.id,
+                    "responsible_user_id": company._telesales_flag_responsible().id,
                     "source_ref": f"hr.employee,{self.employee_id.id}",
                 }
             ]

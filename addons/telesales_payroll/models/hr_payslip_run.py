@@ -73,9 +73,6 @@ class HrPayslipRun(models.Model):
         slips.filtered("prevent_compute_on_confirm").compute_sheet()
         slips.action_payslip_done()
 
-    def action_telesales_compute_background(self):
-        return self._telesales_enqueue("compute")
-
     def action_telesales_confirm_background(self):
         return self._telesales_enqueue("confirm")
 

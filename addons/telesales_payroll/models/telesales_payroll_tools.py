@@ -10,30 +10,32 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tools import float_round
 
+from odoo.addons.resource.models.utils import Intervals
+
 ONE_DAY = timedelta(days=1)
+# resource's Intervals carry records; these date spans carry none
+_NO_RECORDS = frozenset()
+
+
+def _intervals(spans):
+    """Closed date spans [start, end] as resource's half-open Intervals."""
+    return Intervals((start, end + ONE_DAY, _NO_RECORDS) for start, end in spans)
+
+
+def _spans(intervals):
+    """resource's half-open Intervals back as closed date spans."""
+    return [(start, stop - ONE_DAY) for start, stop, _records in intervals]
 
 
 def intersect(start, end, other_start, other_end):
     """The common part of two closed date intervals, or None."""
-    start, end = max(start, other_start), min(end, other_end)
-    return (start, end) if start <= end else None
+    common = _spans(_intervals([(start, end)]) & _intervals([(other_start, other_end)]))
+    return common[0] if common else None
 
 
 def subtract(start, end, covered):
     """Parts of [start, end] outside every (start, end) of `covered`."""
-    parts = []
-    cursor = start
-    for c_start, c_end in sorted(covered):
-        if c_end < cursor or c_start > end:
-            continue
-        if c_start > cursor:
-            parts.append((cursor, c_start - ONE_DAY))
-        cursor = max(cursor, c_end + ONE_DAY)
-        if cursor > end:
-            break
-    if cursor <= end:
-        parts.append((cursor, end))
-    return parts
+    return _spans(_intervals([(start, end)]) - _intervals(covered))
 
 
 def month_pieces(start, end):
@@ -91,6 +93,9 @@ def cap_deductions(gross, items, cap_rate, min_wage, rounding=0.01):
     its ``applied`` and ``carried`` amounts and returns what was deducted.
     """
 
+    # not odoo.tools.float_round: Python's round() breaks ties to even and
+    # float_round (HALF-UP or HALF-EVEN) adds an epsilon, so amounts on a
+    # tie would move by a cent; the deducted amounts stay as they always were
     def rnd(value):
         return round(round(value / rounding) * rounding, 10)
 

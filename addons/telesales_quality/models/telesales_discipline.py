@@ -557,11 +557,7 @@ class TelesalesDiscipline(models.Model):
         """The HR officers who may approve a general case: never its proposer."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        users = (
-            self.env.ref(_HR)
-            .sudo()
-            .users.filtered(lambda u: not u.share and company in u.company_ids)
-        )
+        users = company._telesales_hr_users()
         users -= self.proposer_id | self.employee_id.sudo().user_id
         if not users:
             raise UserError(

@@ -452,13 +452,7 @@ class TelesalesQaInspection(models.Model):
         self.ensure_one()
         users = self.company_id.telesales_committee_user_ids - self.inspector_id
         if not users:
-            users = (
-                self.env.ref("telesales_hr.group_telesales_hr")
-                .sudo()
-                .users.filtered(
-                    lambda u: not u.share and self.company_id in u.company_ids
-                )
-            )
+            users = self.company_id._telesales_hr_users()
         return users - self.inspector_id
 
     def _is_reviewer(self, user):
