@@ -13,6 +13,7 @@ from . import hr_employee_public
 from . import telesales_call
 from . import telesales_dnc
 from . import telesales_demo
+from . import telesales_agent_day
 from . import telesales_referral
 from . import telesales_referral_milestone
 from . import telesales_team_kpi
@@ -25,7 +26,14 @@ from . import telesales_premium_month
 from . import telesales_rank_review
 from . import telesales_rank_review_line
 from . import telesales_daily_compliance
+from . import telesales_daily_compliance_schedule
+from . import telesales_daily_compliance_figures
+from . import telesales_daily_compliance_compute
 from . import telesales_daily_compliance_final
+from . import telesales_daily_compliance_absence
+from . import telesales_daily_compliance_coaching
+from . import telesales_daily_compliance_cron
+from . import telesales_demo_compliance
 from . import telesales_kpi_deduction
 from . import telesales_team_daily_compliance
 from . import telesales_flag_attendance
