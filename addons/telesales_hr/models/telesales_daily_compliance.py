@@ -14,10 +14,12 @@ class TelesalesDailyCompliance(models.Model):
     "Compute Compliance" wizard); nobody edits them: the computation writes
     them inside a workflow step, a client write is refused whoever sends it.
     A recompute updates each (agent, day) row in place, so that payroll's
-    source links keep pointing at it. Payroll sums ``attendance_deduction``
-    per period and sets ``locked`` on the rows it paid (the workflow "state"
-    of a row): a recompute never touches a locked row, and a locked row is
-    never deleted.
+    source links keep pointing at it. The rows hold facts in minutes and
+    counts; telesales_payroll values them (the money fields, declared here
+    for the screens and exports, are computed by its extension of
+    ``_row_values``), sums ``attendance_deduction`` per period and sets
+    ``locked`` on the rows it paid (the workflow "state" of a row): a
+    recompute never touches a locked row, and a locked row is never deleted.
     """
 
     _name = "telesales.daily.compliance"
@@ -117,7 +119,7 @@ class TelesalesDailyCompliance(models.Model):
         readonly=True, help="Calendar colour: green compliant, orange not, red absent."
     )
     reasons = fields.Text(readonly=True)
-    # money
+    # money: valued by telesales_payroll (telesales_attendance_money.py)
     day_wage = fields.Monetary(
         readonly=True,
         help="Base wage of the rank held that day divided by the working days "

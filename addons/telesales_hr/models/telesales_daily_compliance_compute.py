@@ -5,7 +5,7 @@ set-based, judge each day with the plain rules, write the rows in place."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_round
+from odoo.tools import SQL
 
 from . import telesales_daily_compliance_rules as rules
 from .bulk import bulk_upsert
@@ -160,7 +160,8 @@ class TelesalesDailyCompliance(models.Model):
 
     @api.model
     def _company_params(self, company):
-        """Settings of a company in the units the computation uses (seconds)."""
+        """Settings of a company in the units the computation uses (seconds);
+        telesales_payroll adds the ones that value a day."""
         return {
             "company": company,
             "min_connected": company.telesales_min_connected_calls,
@@ -172,19 +173,15 @@ class TelesalesDailyCompliance(models.Model):
             "overtime": round(company.telesales_overtime_hours * 3600),
             "minor_minutes": company.telesales_late_minor_minutes,
             "major_minutes": company.telesales_late_major_minutes,
-            "minor_pct": company.telesales_late_minor_pct,
-            "major_pct": company.telesales_late_major_pct,
-            "half_factor": company.telesales_half_absence_factor,
-            "full_factor": company.telesales_full_absence_factor,
             "lowest_rank": self.env["telesales.rank"].sudo()._ladder(company)[:1],
-            "rounding": company.currency_id.rounding or 0.01,
         }
 
     def _row_values(
         self, employee, day, rank, expected, schedule, params, calls, punch, pending
     ):
         """Values of one row from the figures gathered for the whole range
-        (the facts: ``telesales_daily_compliance_rules.day_facts``).
+        (the facts: ``telesales_daily_compliance_rules.day_facts``; the money
+        fields are valued by telesales_payroll, which extends this).
 
         ``pending``: why the day is provisional ("not_over", "no_attendance")
         or None when it is final. A provisional day shows its figures but
@@ -202,31 +199,6 @@ class TelesalesDailyCompliance(models.Model):
         vals.update(rules.day_facts(expected, params, calls, punch, pending))
         vals["reasons"] = "\n".join(self._reason_lines(vals, params["max_dials"]))
         vals["reasons"] = vals["reasons"] or False
-        # money: a share of the day's base wage
-        month_days = schedule["month_days"].get(day.replace(day=1)) or 0
-        rounding = params["rounding"]
-
-        def money(amount):
-            return float_round(amount, precision_rounding=rounding)
-
-        wage = money(rank.base_wage / month_days) if month_days else 0.0
-        late_amount = self._tier_amount(vals.get("late_tier", "none"), wage, params)
-        early_amount = self._tier_amount(vals.get("early_tier", "none"), wage, params)
-        absence = vals["absence"]
-        absence_amount = {
-            "none": 0.0,
-            "half": params["half_factor"] * wage,
-            "full": params["full_factor"] * wage,
-        }[absence]
-        vals.update(
-            day_wage=wage,
-            late_deduction=money(late_amount),
-            early_deduction=money(early_amount),
-            absence_deduction=money(absence_amount),
-            attendance_deduction=money(
-                money(late_amount) + money(early_amount) + money(absence_amount)
-            ),
-        )
         return vals
 
     def _reason_lines(self, vals, max_dials):
@@ -234,11 +206,3 @@ class TelesalesDailyCompliance(models.Model):
         its stored figures (``vals``: field name -> value, the computation's
         values or a row read back, e.g. by an export)."""
         return rules.reason_lines(vals, max_dials, self.env)
-
-    @api.model
-    def _tier_amount(self, tier, wage, params):
-        if tier == "minor":
-            return wage * params["minor_pct"] / 100
-        if tier == "major":
-            return wage * params["major_pct"] / 100
-        return 0.0

@@ -5,6 +5,7 @@ from . import telesales_payslip_source
 from . import telesales_deduction_carryover
 from . import hr_payslip
 from . import telesales_premium
+from . import telesales_daily_compliance
 from . import hr_payslip_line
 from . import hr_payslip_workflow
 from . import hr_payslip_run
