@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Absence escalation: a dismissal review flag for HR (SPEC §4)."""
 
-from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -47,21 +46,12 @@ class TelesalesDailyCompliance(models.Model):
         vals_list = []
         while month <= last:
             month_end = month + relativedelta(day=31)
-            self.flush_model()
-            # rows are working days only: "consecutive" skips weekends and leave
-            self.env.cr.execute(
-                """
-                SELECT employee_id, date, absence, absence_days
-                  FROM telesales_daily_compliance
-                 WHERE employee_id IN %s AND date BETWEEN %s AND %s
-                   AND provisional IS NOT TRUE
-              ORDER BY employee_id, date
-                """,
-                [tuple(employees.ids), month - timedelta(days=31), month_end],
+            per_employee = self._final_days(
+                employees,
+                month - timedelta(days=31),
+                month_end,
+                ["absence", "absence_days"],
             )
-            per_employee = defaultdict(list)
-            for emp_id, day, absence, days in self.env.cr.fetchall():
-                per_employee[emp_id].append((day, absence, days))
             for employee in employees.filtered(lambda e, p=per_employee: e.id in p):
                 company = employee.company_id
                 needed_run = company.telesales_absence_consecutive_days

@@ -3,7 +3,6 @@
 """Newcomer coaching: a trainee long without a deal gets a coaching
 activity for the team leader (SPEC §4)."""
 
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, models
@@ -26,20 +25,12 @@ class TelesalesDailyCompliance(models.Model):
         """A trainee more than N working days in a row below the expected
         deals gets a coaching activity for the team leader, once per streak
         (the flag's period is the first day of the streak)."""
-        self.flush_model()
-        self.env.cr.execute(
-            """
-            SELECT employee_id, date, is_newcomer, deals, absence, department_id
-              FROM telesales_daily_compliance
-             WHERE employee_id IN %s AND date BETWEEN %s AND %s
-               AND provisional IS NOT TRUE
-          ORDER BY employee_id, date
-            """,
-            [tuple(employees.ids), date_from - timedelta(days=62), date_to],
+        per_employee = self._final_days(
+            employees,
+            date_from - timedelta(days=62),
+            date_to,
+            ["is_newcomer", "deals", "absence", "department_id"],
         )
-        per_employee = defaultdict(list)
-        for emp_id, *rest in self.env.cr.fetchall():
-            per_employee[emp_id].append(rest)
         vals_list = []
         Department = self.env["hr.department"]
         for employee in employees.filtered(lambda e: e.id in per_employee):

@@ -3,6 +3,7 @@
 """The figures of the compliance days, in one query each: the calls and the
 attendance of a range, and the rows already stored (locked, deleted)."""
 
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from odoo import api, models
@@ -189,3 +190,29 @@ class TelesalesDailyCompliance(models.Model):
                 [tuple(stale)],
             )
             self.invalidate_model()
+
+    @api.model
+    def _final_days(self, employees, date_from, date_to, fnames):
+        """{employee id: [(date, *values of ``fnames``)]} of the final (not
+        provisional) rows of the range by date, in ONE query. Rows are
+        working days only: "in a row" skips weekends and leave."""
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT employee_id, date, %s
+              FROM telesales_daily_compliance
+             WHERE employee_id IN %s AND date BETWEEN %s AND %s
+               AND provisional IS NOT TRUE
+          ORDER BY employee_id, date
+                """,
+                SQL(", ").join(SQL.identifier(fname) for fname in fnames),
+                tuple(employees.ids),
+                date_from,
+                date_to,
+            )
+        )
+        per_employee = defaultdict(list)
+        for emp_id, *values in self.env.cr.fetchall():
+            per_employee[emp_id].append(tuple(values))
+        return per_employee

@@ -238,19 +238,21 @@ def reason_lines(vals, max_dials, env):
                 required=hours_label(seconds(vals.get("required_talk_hours"))),
             )
         )
-    first = vals.get("first_call_time")
+    # no call that half-day: None (or False, as stored)
+    first, noon = vals.get("first_call_time"), vals.get("afternoon_call_time")
+    first = None if first is None or first is False else clock(seconds(first))
+    noon = None if noon is None or noon is False else clock(seconds(noon))
     if vals.get("fail_first_call"):
         reasons.append(
-            env._("No morning call")
-            if first is None or first is False
-            else env._("First call at %(time)s", time=clock(seconds(first)))
+            env._("First call at %(time)s", time=first)
+            if first
+            else env._("No morning call")
         )
-    noon = vals.get("afternoon_call_time")
     if vals.get("fail_afternoon_call"):
         reasons.append(
-            env._("No afternoon call")
-            if noon is None or noon is False
-            else env._("First afternoon call at %(time)s", time=clock(seconds(noon)))
+            env._("First afternoon call at %(time)s", time=noon)
+            if noon
+            else env._("No afternoon call")
         )
     if vals.get("fail_dial_cap"):
         reasons.append(
