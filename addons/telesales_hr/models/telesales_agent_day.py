@@ -29,7 +29,7 @@ AGENT_TZ_SQL = """COALESCE(
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited
 
     def _telesales_tz(self):
         """Time zone name of the agent's day (see the module docstring)."""
