@@ -17,6 +17,7 @@ from . import telesales_dnc
 from . import telesales_demo
 from . import telesales_demo_calls
 from . import telesales_demo_referrals
+from . import telesales_agent_day
 from . import telesales_referral
 from . import telesales_referral_schedule
 from . import telesales_referral_milestone
@@ -36,7 +37,14 @@ from . import telesales_rank_review_flow
 from . import telesales_rank_review_activity
 from . import telesales_rank_review_line
 from . import telesales_daily_compliance
+from . import telesales_daily_compliance_schedule
+from . import telesales_daily_compliance_figures
+from . import telesales_daily_compliance_compute
 from . import telesales_daily_compliance_final
+from . import telesales_daily_compliance_absence
+from . import telesales_daily_compliance_coaching
+from . import telesales_daily_compliance_cron
+from . import telesales_demo_compliance
 from . import telesales_kpi_deduction
 from . import telesales_team_daily_compliance
 from . import telesales_flag_attendance

@@ -20,13 +20,15 @@ class HrAttendance(models.Model):
         Check-ins of different employees from the same IP address
         (``in_ip_address``, recorded by Odoo's attendance systray and kiosk)
         within the company's window are suspicious. Each employee of
-        ``employees`` involved gets one flag per local day, naming the others;
+        ``employees`` involved gets one flag per local day (the agent's day,
+        ``hr.employee._telesales_tz``), naming the others;
         the addresses listed as shared in the settings are ignored.
         Returns the flags created.
         """
         if not employees:
             return self.env["telesales.flag"]
-        tz_names = tz_names or {}
+        # the local day of the agent (``tz_names``: as computed by the caller)
+        tz_names = tz_names or employees._telesales_tz_names()
         self.flush_model(["employee_id", "check_in", "in_ip_address"])
         windows, ignored = [], set()
         for employee in employees:

@@ -76,12 +76,6 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.is_telesales_agent = bool(employee.telesales_rank_id)
 
-    def _telesales_tz(self):
-        """Timezone of the agent's day: the employee's own, else the working
-        schedule's (the SQL of telesales.call uses the same order)."""
-        self.ensure_one()
-        return self.resource_id.tz or self.resource_calendar_id.tz or "UTC"
-
     def _compute_telesales_referral(self):
         Referral = self.env["telesales.referral"].sudo()
         made = dict(

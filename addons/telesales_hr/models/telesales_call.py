@@ -5,11 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL, create_index
 
+from .telesales_agent_day import AGENT_TZ_SQL
 from .telesales_dnc import normalize_number
-
-# The agent's timezone, in SQL, in the order of hr.employee._telesales_tz();
-# needs hr_employee e, resource_resource r and resource_calendar rc joined.
-AGENT_TZ_SQL = "COALESCE(r.tz, rc.tz, 'UTC')"
 
 # Fields whose change moves a call to another agent-day or changes its flags.
 _VIOLATION_INPUTS = {

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .bulk import bulk_upsert
-from .telesales_daily_compliance import KPI_BREACH_POINTS
+from .telesales_daily_compliance_rules import KPI_BREACH_POINTS
 
 # the context used for batches written by the computation: no chatter noise
 QUIET = {

@@ -49,8 +49,11 @@ class TestCallViolations(TelesalesCallCase):
         self.assertEqual(calls[1].call_date, MONDAY)
 
     def test_window_in_agent_timezone(self):
-        """The window is the agent's local time, whatever the file's offset."""
-        self.agent_a2.tz = "Asia/Tokyo"  # UTC+9
+        """The window is the agent's local time, whatever the file's offset:
+        the time zone of the agent's working schedule (SPEC §2)."""
+        self.agent_a2.resource_calendar_id = self.calendar.copy(
+            {"name": "Tokyo office", "tz": "Asia/Tokyo"}  # UTC+9
+        )
         self.import_rows(
             [
                 # 00:59:59 UTC = 08:59:59 Beijing

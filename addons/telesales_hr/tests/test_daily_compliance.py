@@ -415,7 +415,7 @@ class TestDailyCompliance(ComplianceCase):
         compliance; a second run adds no attendance."""
         today = fields.Date.context_today(self.Compliance)
         first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        rows = self.Compliance._telesales_demo_compliance()
+        rows = self.env["telesales.demo"]._telesales_demo_compliance()
         self.assertTrue(rows)
         self.assertTrue(
             all(first <= day < today.replace(day=1) for day in rows.mapped("date"))
@@ -428,5 +428,5 @@ class TestDailyCompliance(ComplianceCase):
         self.assertGreaterEqual(len(proxies), 2)
         Attendance = self.env["hr.attendance"]
         count = Attendance.search_count([("check_in", ">=", first)])
-        self.Compliance._telesales_demo_compliance()
+        self.env["telesales.demo"]._telesales_demo_compliance()
         self.assertEqual(Attendance.search_count([("check_in", ">=", first)]), count)

@@ -112,7 +112,8 @@ class TelesalesComplianceCompute(models.TransientModel):
         provisional = sum(1 for vals in vals_list if vals["provisional"])
         absences = sum(1 for vals in vals_list if vals["absence"] != "none")
         locked = len((prepared or {}).get("locked_keys", ()))
-        total = sum(vals["attendance_deduction"] for vals in vals_list)
+        # the money of a day is telesales_payroll's (0 without it)
+        total = sum(vals.get("attendance_deduction", 0.0) for vals in vals_list)
         warnings = []
         if provisional:
             warnings.append(

@@ -9,6 +9,7 @@ from . import hr_payslip_gather
 from . import hr_payslip_rows
 from . import hr_payslip_paid
 from . import telesales_premium
+from . import telesales_daily_compliance
 from . import hr_payslip_line
 from . import hr_payslip_workflow
 from . import hr_payslip_run

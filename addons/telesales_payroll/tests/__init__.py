@@ -1,5 +1,6 @@
 from . import test_salary_rules
 from . import test_deductions
+from . import test_attendance_money
 from . import test_paid_once
 from . import test_batch
 from . import test_access
