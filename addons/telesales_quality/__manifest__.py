@@ -27,6 +27,7 @@
         "views/telesales_liability_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/telesales_dashboard_views.xml",
         "report/telesales_qa_pass_rate_views.xml",
         "report/telesales_quality_reports.xml",
         "wizards/telesales_quality_wizard_views.xml",

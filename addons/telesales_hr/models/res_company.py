@@ -343,6 +343,3 @@ class ResCompany(models.Model):
     telesales_gate_max_attrition = fields.Float(
         string="Maximum Attrition (%)", default=40.0
     )
-    telesales_gate_min_qa_pass_rate = fields.Float(
-        string="Minimum QA Pass Rate (%)", default=90.0
-    )

@@ -8,6 +8,11 @@ from . import telesales_qa_inspection
 from . import telesales_qa_inspection_line
 from . import telesales_discipline_level
 from . import telesales_discipline
+from . import telesales_discipline_facts
+from . import telesales_discipline_voting
+from . import telesales_discipline_appeal
+from . import telesales_discipline_effects
+from . import telesales_discipline_payroll
 from . import telesales_discipline_document
 from . import telesales_discipline_approval
 from . import telesales_coaching
@@ -17,5 +22,6 @@ from . import telesales_liability_line
 from . import telesales_rank_history
 from . import hr_employee
 from . import hr_department
-from . import telesales_quality_demo
+from . import telesales_demo
 from . import telesales_dashboard
+from . import telesales_team_kpi
