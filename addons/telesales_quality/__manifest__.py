@@ -4,7 +4,7 @@
     "name": "Telesales Quality",
     "summary": "Call quality inspection, appeals and the disciplinary workflow "
     "for telesales centres",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/telesales-addons/telesales",
     "author": "Telesales Add-ons contributors",

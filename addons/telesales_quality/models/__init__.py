@@ -5,6 +5,8 @@ from . import telesales_qa_form
 from . import telesales_qa_section
 from . import telesales_qa_item
 from . import telesales_qa_inspection
+from . import telesales_qa_inspection_scoring
+from . import telesales_qa_inspection_workflow
 from . import telesales_qa_inspection_line
 from . import telesales_discipline_level
 from . import telesales_discipline
