@@ -25,6 +25,7 @@ from . import telesales_rank_history
 from . import hr_employee
 from . import hr_department
 from . import telesales_demo
+
 # before the dashboards: their SQL views read the KPI's QA columns
 from . import telesales_team_kpi
 from . import telesales_dashboard

@@ -77,8 +77,9 @@ class TelesalesDiscipline(models.Model):
                 )
                 # the employee only reads their case: the workflow closes
                 # their to-do and files the committee's
-                case.sudo().activity_feedback([_ACTIVITY], user_id=self.env.uid)
-                case.sudo()._schedule_for(
+                as_workflow = case.sudo()
+                as_workflow.activity_feedback([_ACTIVITY], user_id=self.env.uid)
+                as_workflow._schedule_for(
                     committee,
                     self.env._("Decide the appeal of %(name)s", name=case.name),
                     reason,

@@ -79,7 +79,7 @@ class TestQaGate(TelesalesGateCase):
             message = str(error.exception)
             self.assertIn("Team A1 cannot refill headcount", message)
             self.assertIn("QA pass rate 88.0% < 90.0%", message)
-        kpi = self.kpi()
+            kpi = self.kpi()
         self.assertFalse(kpi.passed)
         self.assertIn("QA pass rate", kpi.failed_kpis)
 
@@ -107,9 +107,11 @@ class TestQaLeaderboard(TelesalesReportCase):
             [("department_id", "=", team.id), ("month", "=", month)]
         )
 
-    def test_leaderboard_qa_rate_from_team_kpis(self):
+    def test_leaderboard_nothing_inspected(self):
         # nothing inspected, no Team KPI: no rate
         self.assertFalse(self.board(self.team_a1, APRIL).qa_pass_rate)
+
+    def test_leaderboard_qa_rate_from_team_kpis(self):
         self.env["telesales.team.kpi"].create(
             {
                 "department_id": self.team_a1.id,
