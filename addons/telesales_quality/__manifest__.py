@@ -4,7 +4,7 @@
     "name": "Telesales Quality",
     "summary": "Call quality inspection, appeals and the disciplinary workflow "
     "for telesales centres",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/telesales-addons/telesales",
     "author": "Telesales Add-ons contributors",
@@ -27,6 +27,7 @@
         "views/telesales_liability_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/telesales_dashboard_views.xml",
         "report/telesales_qa_pass_rate_views.xml",
         "report/telesales_quality_reports.xml",
         "wizards/telesales_quality_wizard_views.xml",

@@ -27,18 +27,6 @@ class HrDepartment(models.Model):
         return direct, indirect
 
     @api.model
-    def _telesales_qa_pass_rates(self, departments, date_from, date_to):
-        """Extension point: QA pass rate of each team over a period.
-
-        Returns ``{department id: rate}`` with the rate in percent (0-100),
-        or ``None`` for a team whose calls were not inspected. telesales_hr
-        inspects nothing and returns ``{}``; telesales_quality overrides this
-        method, calls ``super()`` and adds its rates. A team missing from the
-        result is "not evaluated": the headcount gate skips the QA KPI.
-        """
-        return {}
-
-    @api.model
     def _telesales_teams(self, companies=None):
         """Departments that are telesales teams: they have (or had) a
         telesales agent, or a monthly premium target."""

@@ -336,10 +336,6 @@ class ResCompany(models.Model):
     telesales_gate_max_attrition = fields.Float(
         string="Maximum Attrition (%)", default=40.0
     )
-    telesales_gate_min_qa_pass_rate = fields.Float(
-        string="Minimum QA Pass Rate (%)", default=90.0
-    )
-
     # Who "HR" is: the one definition every flag, activity and approval uses
     def _telesales_hr_users(self):
         """The company's telesales HR officers (active internal users of the

@@ -186,6 +186,3 @@ class ResConfigSettings(models.TransientModel):
     telesales_gate_max_attrition = fields.Float(
         related="company_id.telesales_gate_max_attrition", readonly=False
     )
-    telesales_gate_min_qa_pass_rate = fields.Float(
-        related="company_id.telesales_gate_min_qa_pass_rate", readonly=False
-    )

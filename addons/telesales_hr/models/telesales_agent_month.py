@@ -18,9 +18,10 @@ class TelesalesAgentMonth(models.Model):
     does not move past months to the new team leader.
 
     Record rules: an agent sees their own months, team leaders and managers
-    those of their teams, HR and auditors all. Talk time, compliance rate
-    and QA pass rate come from :meth:`_agent_month_extra_columns`; the KPI
-    score is the one payroll reads (``telesales.kpi.deduction._kpi_scores``).
+    those of their teams, HR and auditors all. Talk time and compliance rate
+    come from :meth:`_agent_month_extra_columns` (telesales_quality adds the
+    QA pass rate there); the KPI score is the one payroll reads
+    (``telesales.kpi.deduction._kpi_scores``).
     """
 
     _name = "telesales.agent.month"
@@ -62,13 +63,6 @@ class TelesalesAgentMonth(models.Model):
         digits=(16, 1),
         help="Share of working days meeting the call-time rules (daily "
         "compliance module).",
-    )
-    qa_pass_rate = fields.Float(
-        string="QA Pass Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        digits=(16, 1),
-        help="Share of the agent's inspected calls that passed (quality module).",
     )
     kpi_score = fields.Integer(
         string="KPI Score",
@@ -115,13 +109,9 @@ class TelesalesAgentMonth(models.Model):
         ``b.company_id`` and ``b.month`` (first day of the month).
 
         Talk time and compliance rate: the agent's daily compliance rows of
-        the month, with the leaderboard's definition. QA pass rate: NULL
-        until the quality module overrides it (see
+        the month, with the leaderboard's definition (see
         ``telesales.team.leaderboard._leaderboard_extra_columns``)."""
-        return {
-            **daily_compliance_columns("employee_id"),
-            "qa_pass_rate": SQL("NULL::numeric"),
-        }
+        return daily_compliance_columns("employee_id")
 
     def init(self):
         # Written for the planner: rank periods joined to one calendar of

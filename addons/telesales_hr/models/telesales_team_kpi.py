@@ -12,7 +12,6 @@ GATE_KPIS = {
     "achievement": ("telesales_gate_min_achievement", "min", "%"),
     "premium_per_agent": ("telesales_gate_min_premium_per_agent", "min", "money"),
     "attrition": ("telesales_gate_max_attrition", "max", "%"),
-    "qa_pass_rate": ("telesales_gate_min_qa_pass_rate", "min", "%"),
 }
 
 
@@ -20,8 +19,10 @@ class TelesalesTeamKpi(models.Model):
     """A team's KPIs for one month, the basis of the headcount gate (SPEC §5).
 
     Computed for all teams of a month at once (monthly cron, or on demand).
-    A KPI whose source is missing (no premium ledger, no target, no headcount,
-    no QA module) is "not evaluated" and never fails the gate.
+    A KPI whose source is missing (no premium ledger, no target, no headcount)
+    is "not evaluated" and never fails the gate. Other modules add their KPIs
+    (telesales_quality: the QA pass rate) through :meth:`_gate_kpis`,
+    :meth:`_kpi_labels` and :meth:`_team_statistics`.
     """
 
     _name = "telesales.team.kpi"
@@ -76,14 +77,6 @@ class TelesalesTeamKpi(models.Model):
         help="Premium divided by the headcount at month start.",
     )
     premium_per_agent_evaluated = fields.Boolean(readonly=True)
-    qa_pass_rate = fields.Float(
-        string="QA Pass Rate (%)", readonly=True, aggregator="avg", digits=(16, 1)
-    )
-    qa_pass_rate_evaluated = fields.Boolean(
-        string="QA Evaluated",
-        readonly=True,
-        help="The quality module reported a pass rate for the team.",
-    )
     passed = fields.Boolean(
         compute="_compute_passed",
         store=True,
@@ -115,8 +108,6 @@ class TelesalesTeamKpi(models.Model):
         "premium_per_agent_evaluated",
         "attrition",
         "attrition_evaluated",
-        "qa_pass_rate",
-        "qa_pass_rate_evaluated",
         *(f"company_id.{field}" for field, _op, _unit in GATE_KPIS.values()),
     )
     def _compute_passed(self):
@@ -130,8 +121,13 @@ class TelesalesTeamKpi(models.Model):
             "achievement": self.env._("premium achievement"),
             "premium_per_agent": self.env._("premium per agent"),
             "attrition": self.env._("attrition"),
-            "qa_pass_rate": self.env._("QA pass rate"),
         }
+
+    @api.model
+    def _gate_kpis(self):
+        """The KPIs of the gate: ``{key: (company threshold field, "min" or
+        "max", unit)}``; each key is a field with its ``<key>_evaluated``."""
+        return dict(GATE_KPIS)
 
     def _gate_failures(self):
         """Translated descriptions of the KPIs that miss the company's
@@ -139,7 +135,7 @@ class TelesalesTeamKpi(models.Model):
         self.ensure_one()
         labels = self._kpi_labels()
         failures = []
-        for key, (threshold_field, operator, unit) in GATE_KPIS.items():
+        for key, (threshold_field, operator, unit) in self._gate_kpis().items():
             if not self[f"{key}_evaluated"]:
                 continue
             value = self[key]
@@ -252,16 +248,12 @@ class TelesalesTeamKpi(models.Model):
         agents = Employee.browse(agent_ids)
         premiums = self._team_premiums(departments, agents, date_from, date_to)
         targets = self._team_targets(departments, date_from)
-        qa_rates = self.env["hr.department"]._telesales_qa_pass_rates(
-            departments, date_from, date_to
-        )
         result = {}
         for department in departments:
             dept_id = department.id
             heads = headcount[dept_id]
             premium = premiums.get(dept_id, 0.0) if premiums is not None else 0.0
             target = targets.get(dept_id) or 0.0
-            qa_rate = qa_rates.get(dept_id)
             result[dept_id] = {
                 "premium": premium,
                 "target": target,
@@ -273,8 +265,6 @@ class TelesalesTeamKpi(models.Model):
                 "attrition": leavers[dept_id] / heads * 100 if heads else 0.0,
                 "premium_per_agent_evaluated": premiums is not None and heads > 0,
                 "premium_per_agent": premium / heads if heads else 0.0,
-                "qa_pass_rate_evaluated": qa_rate is not None,
-                "qa_pass_rate": qa_rate or 0.0,
             }
         return result
 
@@ -305,7 +295,8 @@ class TelesalesTeamKpi(models.Model):
     def _stale_kpis(self):
         """The KPIs of ``self`` whose sources changed after they were
         computed: premium lines of the team written since (a late import,
-        a refund). Modules with other sources extend it (QA inspections)."""
+        a refund). Modules with other sources extend it (telesales_quality:
+        inspections)."""
         if not self or "telesales.premium" not in self.env:
             return self.browse()
         self.env["telesales.premium"].flush_model()

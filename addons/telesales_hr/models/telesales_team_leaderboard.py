@@ -37,16 +37,17 @@ def daily_compliance_columns(key):
 class TelesalesTeamLeaderboard(models.Model):
     """Teams of each month ranked by effective premium (manager dashboard,
     SQL view): premium, target, achievement, and the figures of the other
-    telesales modules (talk time, compliance rate, QA pass rate).
+    telesales modules (talk time, compliance rate; telesales_quality adds
+    the QA pass rate).
 
     The target is ``telesales.target._team_targets``'s, from the same SQL
     (``team_target_sql``): the team's recorded target of the month, else the
     department's monthly target, else the sum of its agents' targets
     (recorded, employee's, rank's).
 
-    Extension: the last three columns come from
-    :meth:`_leaderboard_extra_columns`; the compliance and quality modules
-    override it and the view is rebuilt when they are installed or updated.
+    Extension: the last columns come from :meth:`_leaderboard_extra_columns`;
+    a module that overrides it (telesales_quality) declares its fields and
+    the view is rebuilt when it is installed or updated.
     """
 
     _name = "telesales.team.leaderboard"
@@ -93,14 +94,6 @@ class TelesalesTeamLeaderboard(models.Model):
         help="Share of the agents' working days meeting the call-time rules "
         "(daily compliance module).",
     )
-    qa_pass_rate = fields.Float(
-        string="QA Pass Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        digits=(16, 1),
-        help="Share of inspected calls that passed (quality module), as "
-        "reported in the team's monthly KPIs.",
-    )
 
     @api.model
     def _leaderboard_extra_columns(self):
@@ -120,19 +113,11 @@ class TelesalesTeamLeaderboard(models.Model):
             )
 
         Defaults: talk time (hours) and compliance rate (% of compliant
-        agent-days) from the daily compliance rows; the QA pass rate of the team's KPIs
-        of the month (``telesales.team.kpi``, filled once the quality module
-        reports rates through ``hr.department._telesales_qa_pass_rates``).
+        agent-days) from the daily compliance rows.
         """
         # talk time and compliance rate come from the daily compliance rows
         # of the team's agents in the month (team of the day)
-        columns = daily_compliance_columns("department_id")
-        columns["qa_pass_rate"] = SQL(
-            """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
-                 WHERE k.department_id = b.department_id AND k.month = b.month
-                   AND k.qa_pass_rate_evaluated)"""
-        )
-        return columns
+        return daily_compliance_columns("department_id")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -4,9 +4,12 @@
 a recruiter without telesales rights and an HR officer who also recruits."""
 
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.tests import new_test_user
 
 from .common import TelesalesCase
@@ -27,7 +30,6 @@ class TelesalesRecruitingCase(TelesalesCase):
                 "telesales_gate_min_achievement": 85,
                 "telesales_gate_min_premium_per_agent": 12000,
                 "telesales_gate_max_attrition": 40,
-                "telesales_gate_min_qa_pass_rate": 90,
             }
         )
         cls.Referral = cls.env["telesales.referral"]
@@ -80,21 +82,12 @@ class TelesalesRecruitingCase(TelesalesCase):
         return applicant.employee_id
 
     @contextmanager
-    def kpi_sources(self, premiums=None, qa_rates=None):
-        """Control the KPI sources the gate reads: team premiums (None: no
-        premium ledger installed) and the QA pass rates the quality module
-        would report ({}: nothing reported)."""
+    def kpi_sources(self, premiums=None):
+        """Control the KPI source the gate reads: team premiums (None: no
+        premium ledger installed)."""
         Kpi = type(self.env["telesales.team.kpi"])
-        Department = type(self.env["hr.department"])
-        with (
-            patch.object(
-                Kpi, "_team_premiums", lambda self, *args: premiums and dict(premiums)
-            ),
-            patch.object(
-                Department,
-                "_telesales_qa_pass_rates",
-                lambda self, *args: dict(qa_rates or {}),
-            ),
+        with patch.object(
+            Kpi, "_team_premiums", lambda self, *args: premiums and dict(premiums)
         ):
             yield
 
@@ -113,3 +106,25 @@ class TelesalesRecruitingCase(TelesalesCase):
                 }
             )
         return employee
+
+
+class TelesalesGateCase(TelesalesRecruitingCase):
+    """The headcount gate of team A1 (its agents hold ranks since
+    2025-01-01, its monthly target is 50,000) for last month's KPIs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.context_today(cls.env["telesales.team.kpi"])
+        cls.last_month = today.replace(day=1) - relativedelta(months=1)
+        cls.team_a1.telesales_monthly_target = 50000
+
+    def leave_last_month(self, *employees):
+        for employee in employees:
+            employee.departure_date = self.last_month + timedelta(days=9)
+            employee.action_archive()
+
+    def kpi(self, team=None):
+        return self.Kpi._get_or_compute(team or self.team_a1, self.last_month)[
+            (team or self.team_a1).id
+        ]

@@ -62,20 +62,6 @@ class TestDashboard(TelesalesReportCase):
         # the columns of the other modules: nothing until they are installed
         self.assertFalse(a1.talk_time)
         self.assertFalse(a1.compliance_rate)
-        self.assertFalse(a1.qa_pass_rate)
-
-    def test_leaderboard_qa_rate_from_team_kpis(self):
-        self.env["telesales.team.kpi"].create(
-            {
-                "department_id": self.team_a1.id,
-                "company_id": self.company.id,
-                "month": APRIL,
-                "qa_pass_rate": 87.5,
-                "qa_pass_rate_evaluated": True,
-            }
-        )
-        self.assertEqual(self.board(self.team_a1, APRIL).qa_pass_rate, 87.5)
-        self.assertFalse(self.board(self.team_a2, APRIL).qa_pass_rate)
 
     def test_leaderboard_extension_hook(self):
         """Another module fills a column by overriding the hook; the view is

@@ -5,9 +5,16 @@ from . import telesales_qa_form
 from . import telesales_qa_section
 from . import telesales_qa_item
 from . import telesales_qa_inspection
+from . import telesales_qa_inspection_scoring
+from . import telesales_qa_inspection_workflow
 from . import telesales_qa_inspection_line
 from . import telesales_discipline_level
 from . import telesales_discipline
+from . import telesales_discipline_facts
+from . import telesales_discipline_voting
+from . import telesales_discipline_appeal
+from . import telesales_discipline_effects
+from . import telesales_discipline_payroll
 from . import telesales_discipline_document
 from . import telesales_discipline_approval
 from . import telesales_coaching
@@ -17,5 +24,8 @@ from . import telesales_liability_line
 from . import telesales_rank_history
 from . import hr_employee
 from . import hr_department
-from . import telesales_quality_demo
+from . import telesales_demo
+
+# before the dashboards: their SQL views read the KPI's QA columns
+from . import telesales_team_kpi
 from . import telesales_dashboard

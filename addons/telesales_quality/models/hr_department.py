@@ -11,10 +11,10 @@ class HrDepartment(models.Model):
     @api.model
     def _telesales_qa_pass_rates(self, departments, date_from, date_to):
         """QA pass rate of each department (its sub-teams included) over the
-        calls of [date_from, date_to]: ``{department id: percent (0-100) or
-        None}`` (None: nothing inspected)."""
-        parent = getattr(super(), "_telesales_qa_pass_rates", None)
-        result = dict(parent(departments, date_from, date_to) or {}) if parent else {}
+        calls of [date_from, date_to] (the agents' local days): ``{department
+        id: percent (0-100) or None}`` (None: nothing inspected). The Team
+        KPIs and the headcount gate read it (``telesales.team.kpi``)."""
+        result = {}
         if not departments:
             return result
         self.env["telesales.qa.inspection"].flush_model(

@@ -1,6 +1,8 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
+
+_COMMITTEE = "telesales_quality.group_quality_committee"
 
 
 class ResCompany(models.Model):
@@ -37,14 +39,20 @@ class ResCompany(models.Model):
         help="Working days an agent is taken offline for coaching after a "
         "warning or worse (at least one).",
     )
+    # the one record of the membership is the group, which the access
+    # rights and record rules use; this field shows and edits it per company
+    # (settings screen)
     telesales_committee_user_ids = fields.Many2many(
         "res.users",
-        "res_company_telesales_committee_rel",
-        "company_id",
-        "user_id",
         string="Quality Committee",
+        compute="_compute_telesales_committee_user_ids",
+        inverse="_inverse_telesales_committee_user_ids",
         help="Members of the quality committee (品质管理委员会): every member must "
         "approve a serious case or an appeal decision.",
+    )
+    # the headcount gate's QA KPI (telesales_hr's gate, extended here)
+    telesales_gate_min_qa_pass_rate = fields.Float(
+        string="Minimum QA Pass Rate (%)", default=90.0
     )
     # Joint liability of supervisors (连带管理责任), in percent of the points
     # their agents lost in the month, by severity of the violation.
@@ -73,17 +81,30 @@ class ResCompany(models.Model):
         "their management allowance.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        companies.telesales_committee_user_ids._telesales_join_committee()
-        return companies
+    def _telesales_committee_users(self):
+        """The quality committee of the company: the internal users of the
+        company in the committee group."""
+        self.ensure_one()
+        return self.env.ref(_COMMITTEE).users.filtered(
+            lambda user: not user.share and self in user.company_ids
+        )
 
-    def write(self, vals):
-        res = super().write(vals)
-        if "telesales_committee_user_ids" in vals:
-            self.telesales_committee_user_ids._telesales_join_committee()
-        return res
+    @api.depends_context("uid")
+    def _compute_telesales_committee_user_ids(self):
+        for company in self:
+            company.telesales_committee_user_ids = company._telesales_committee_users()
+
+    def _inverse_telesales_committee_user_ids(self):
+        """Members chosen in Settings join the committee group; those removed
+        leave it (the group holds no other membership)."""
+        group = self.env.ref(_COMMITTEE)
+        for company in self:
+            members = company._telesales_committee_users()
+            wanted = company.telesales_committee_user_ids
+            # written with the editor's rights: the settings screen is an
+            # administrator's, who manages the users' groups
+            (wanted - members).write({"groups_id": [Command.link(group.id)]})
+            (members - wanted).write({"groups_id": [Command.unlink(group.id)]})
 
     def _telesales_liability_rate(self, role, severity):
         """Percentage of an agent's points charged to a supervisor."""

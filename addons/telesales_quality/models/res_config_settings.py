@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
     telesales_committee_user_ids = fields.Many2many(
         related="company_id.telesales_committee_user_ids", readonly=False
     )
+    telesales_gate_min_qa_pass_rate = fields.Float(
+        related="company_id.telesales_gate_min_qa_pass_rate", readonly=False
+    )
     telesales_liability_direct_general = fields.Float(
         related="company_id.telesales_liability_direct_general", readonly=False
     )

@@ -1,6 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, models
+from odoo import models
 
 #: the quality roles keep exactly their role too (see telesales_hr)
 QUALITY_ROLE_GROUPS = (
@@ -19,10 +19,3 @@ class ResUsers(models.Model):
             if group:
                 users |= group.sudo().users.filtered(lambda user: not user._is_system())
         return users
-
-    def _telesales_join_committee(self):
-        """Committee members chosen in Settings get the committee's access."""
-        group = self.env.ref("telesales_quality.group_quality_committee")
-        missing = self.filtered(lambda user: group not in user.groups_id)
-        if missing:
-            missing.sudo().write({"groups_id": [Command.link(group.id)]})

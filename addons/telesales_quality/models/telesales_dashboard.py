@@ -1,6 +1,6 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""QA pass rates on the telesales dashboards and the Team KPIs.
+"""QA pass rates on the telesales dashboards (leaderboard, agent month).
 
 One definition, the QA pass-rate report's (``telesales.qa.pass.rate``): the
 share of the published inspections of the month's calls that passed. The
@@ -8,7 +8,7 @@ dashboards evaluate it per row of their SQL views; ``hr.department.
 _telesales_qa_pass_rates`` (Team KPIs, headcount gate) runs the same query.
 """
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .telesales_qa_inspection import DONE_STATES
@@ -38,8 +38,25 @@ TEAM_SCOPE = SQL(
 )
 
 
+# the rate of the team's Team KPI record of the month, when it was evaluated
+TEAM_KPI_RATE = SQL(
+    """(SELECT k.qa_pass_rate FROM telesales_team_kpi k
+         WHERE k.department_id = b.department_id AND k.month = b.month
+           AND k.qa_pass_rate_evaluated)"""
+)
+
+
 class TelesalesTeamLeaderboard(models.Model):
     _inherit = "telesales.team.leaderboard"
+
+    qa_pass_rate = fields.Float(
+        string="QA Pass Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Share of inspected calls that passed (quality module), as "
+        "reported in the team's monthly KPIs.",
+    )
 
     @api.model
     def _leaderboard_extra_columns(self):
@@ -47,7 +64,7 @@ class TelesalesTeamLeaderboard(models.Model):
         pass-rate report's rows), else the rate of its Team KPI record."""
         columns = super()._leaderboard_extra_columns()
         columns["qa_pass_rate"] = SQL(
-            "COALESCE(%s, %s)", qa_pass_rate_sql(TEAM_SCOPE), columns["qa_pass_rate"]
+            "COALESCE(%s, %s)", qa_pass_rate_sql(TEAM_SCOPE), TEAM_KPI_RATE
         )
         return columns
 
@@ -55,40 +72,17 @@ class TelesalesTeamLeaderboard(models.Model):
 class TelesalesAgentMonth(models.Model):
     _inherit = "telesales.agent.month"
 
+    qa_pass_rate = fields.Float(
+        string="QA Pass Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Share of the agent's inspected calls that passed (quality module).",
+    )
+
     @api.model
     def _agent_month_extra_columns(self):
         """The agent's QA pass rate of the month (inspected calls)."""
         columns = super()._agent_month_extra_columns()
         columns["qa_pass_rate"] = qa_pass_rate_sql(SQL("i.employee_id = b.employee_id"))
         return columns
-
-
-class TelesalesTeamKpi(models.Model):
-    _inherit = "telesales.team.kpi"
-
-    def _stale_kpis(self):
-        """Also stale: a KPI whose team had inspections of the month's calls
-        written after it was computed (published, reviewed, cancelled)."""
-        stale = super()._stale_kpis()
-        rest = self - stale
-        if not rest:
-            return stale
-        self.env["telesales.qa.inspection"].flush_model()
-        self.env.cr.execute(
-            """
-            SELECT k.id
-              FROM telesales_team_kpi k
-              JOIN hr_department d ON d.id = k.department_id
-             WHERE k.id IN %s
-               AND EXISTS (
-                    SELECT 1
-                      FROM telesales_qa_inspection i
-                      JOIN hr_department sub ON sub.id = i.department_id
-                     WHERE starts_with(sub.parent_path, d.parent_path)
-                       AND i.write_date > k.date_computed
-                       AND i.call_date >= k.month
-                       AND i.call_date < k.month + INTERVAL '1 month')
-            """,
-            [tuple(rest.ids)],
-        )
-        return stale | self.browse(row[0] for row in self.env.cr.fetchall())

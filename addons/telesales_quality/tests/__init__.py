@@ -14,3 +14,4 @@ from . import test_quality_views
 from . import test_qa_dashboard
 from . import test_case_ui
 from . import test_adversarial_guard
+from . import test_qa_gate

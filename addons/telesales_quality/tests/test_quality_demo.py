@@ -19,7 +19,7 @@ class TestQualityDemo(QualityCase):
         self.company.telesales_committee_user_ids = admin
         ours = self.agents | self.tl_a1 | self.tl_a2 | self.tl_b1
         before = self.Case.search([])
-        self.Case._telesales_demo_quality()
+        self.env["telesales.demo"]._telesales_demo_quality()
         cases = self.Case.search([("employee_id", "in", ours.ids)])
         self.assertFalse(
             self.Inspection.search([("employee_id", "in", ours.ids)]),
@@ -29,7 +29,7 @@ class TestQualityDemo(QualityCase):
         for agent in self.agents:
             for day in range(4):
                 self.make_call(agent, datetime(2025, 3, 3, 10) + timedelta(days=day))
-        self.Case._telesales_demo_quality(per_agent=3)
+        self.env["telesales.demo"]._telesales_demo_quality(per_agent=3)
         inspections = self.Inspection.search([("employee_id", "in", self.agents.ids)])
         self.assertEqual(len(inspections), 3 * len(self.agents))
         self.assertTrue(inspections.filtered(lambda i: i.state != "draft"))

@@ -1,12 +1,13 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from odoo.addons.telesales_hr.models.telesales_call import AGENT_TZ_SQL
 
 
 class TelesalesQaSamplingWizard(models.TransientModel):
@@ -15,6 +16,8 @@ class TelesalesQaSamplingWizard(models.TransientModel):
     The period is cut into N equal slices and one call is drawn at random in
     each slice, so the sample spreads over the period; an agent without a
     call in some slice gets the missing draws from the rest of the period.
+    The period is made of the agent's local days (``hr.employee.
+    _telesales_tz``, as their calls' days), not of the user's.
     Calls already inspected are skipped. The drawn calls become draft
     inspections assigned to the chosen inspectors in turn (round robin).
     The draw is random but reproducible: the same seed gives the same sample.
@@ -76,36 +79,39 @@ class TelesalesQaSamplingWizard(models.TransientModel):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         return self.env["hr.employee"].search(domain)
 
-    def _utc_bounds(self):
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        start = tz.localize(datetime.combine(self.date_from, time.min))
-        end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
-
     def _draw(self, agents):
         """[(call id, employee id)] of the sample, by agent then call start."""
         self.ensure_one()
         if not agents:
             return []
-        start, end = self._utc_bounds()
-        slice_seconds = (end - start).total_seconds() / self.sample_size
         self.env["telesales.call"].flush_model()
         self.env["telesales.qa.inspection"].flush_model(["call_id"])
         self.env.cr.execute(
-            """
-            WITH cand AS (
+            SQL(
+                """
+            WITH bounds AS (
+                -- each agent's period: from the first local day's midnight
+                -- to the midnight after the last one, in UTC like c.start
+                SELECT e.id AS employee_id,
+                       (%(day_from)s::timestamp AT TIME ZONE %(tz)s)
+                           AT TIME ZONE 'UTC' AS start,
+                       (%(day_end)s::timestamp AT TIME ZONE %(tz)s)
+                           AT TIME ZONE 'UTC' AS stop
+                  FROM hr_employee e
+                  JOIN resource_resource r ON r.id = e.resource_id
+             LEFT JOIN resource_calendar rc ON rc.id = r.calendar_id
+                 WHERE e.id IN %(agents)s
+            ), cand AS (
                 SELECT c.id, c.employee_id, c.start,
                        LEAST(%(n)s - 1, FLOOR(
-                           EXTRACT(EPOCH FROM (c.start - %(start)s)) / %(slice)s
+                           EXTRACT(EPOCH FROM (c.start - b.start))
+                           / (EXTRACT(EPOCH FROM (b.stop - b.start)) / %(n)s)
                        ))::int AS slice,
                        md5(%(seed)s || ':' || c.id) AS h
                   FROM telesales_call c
+                  JOIN bounds b ON b.employee_id = c.employee_id
                  WHERE c.company_id = %(company)s
-                   AND c.employee_id IN %(agents)s
-                   AND c.start >= %(start)s AND c.start < %(end)s
+                   AND c.start >= b.start AND c.start < b.stop
                    AND (c.connected OR NOT %(connected)s)
                    AND COALESCE(c.talk_seconds, 0) >= %(min_talk)s
                    AND NOT EXISTS (
@@ -128,17 +134,16 @@ class TelesalesQaSamplingWizard(models.TransientModel):
              WHERE pick <= %(n)s
           ORDER BY employee_id, start, id
             """,
-            {
-                "n": self.sample_size,
-                "start": start,
-                "end": end,
-                "slice": slice_seconds,
-                "seed": str(self.seed),
-                "company": self.env.company.id,
-                "agents": tuple(agents.ids),
-                "connected": self.connected_only,
-                "min_talk": self.min_talk_seconds,
-            },
+                tz=SQL(AGENT_TZ_SQL),
+                n=self.sample_size,
+                day_from=self.date_from,
+                day_end=self.date_to + timedelta(days=1),
+                seed=str(self.seed),
+                company=self.env.company.id,
+                agents=tuple(agents.ids),
+                connected=self.connected_only,
+                min_talk=self.min_talk_seconds,
+            )
         )
         return self.env.cr.fetchall()
 

@@ -17,8 +17,8 @@ _DEMO_CASES = [
 ]
 
 
-class TelesalesDiscipline(models.Model):
-    _inherit = "telesales.discipline"
+class TelesalesDemo(models.AbstractModel):
+    _inherit = "telesales.demo"
 
     @api.model
     def _telesales_demo_quality(self, per_agent=3):
@@ -29,7 +29,7 @@ class TelesalesDiscipline(models.Model):
         rng = random.Random(_DEMO_SEED)
         admin = self.env.ref("base.user_admin")
         company = self.env.company
-        if not company.telesales_committee_user_ids:
+        if not company._telesales_committee_users():
             company.telesales_committee_user_ids = admin
         agents = self.env["hr.employee"].search(
             [("is_telesales_agent", "=", True), ("company_id", "=", company.id)],
@@ -128,7 +128,7 @@ class TelesalesDiscipline(models.Model):
     def _telesales_demo_cases(self, agents, inspections, rng, admin, inspector):
         failed = inspections.filtered(lambda i: i.state != "draft" and not i.passed)
         by_agent = {i.employee_id.id: i for i in failed}
-        Case = self.with_user(inspector)
+        Case = self.env["telesales.discipline"].with_user(inspector)
         for agent, (level_ref, severity, state) in zip(
             rng.sample(list(agents), min(len(agents), len(_DEMO_CASES))),
             _DEMO_CASES,
