@@ -16,10 +16,16 @@ from .common import YEAR, CnPayrollCase
 @tagged("post_install", "-at_install")
 class TestMinimumWage(CnPayrollCase):
     def test_pure_functions(self):
-        self.assertEqual(minimum_wage_due(2740, 1, 971.3, excludes=True), Decimal("3711.30"))
-        self.assertEqual(minimum_wage_due(2740, 1, 971.3, excludes=False), Decimal("2740.00"))
+        self.assertEqual(
+            minimum_wage_due(2740, 1, 971.3, excludes=True), Decimal("3711.30")
+        )
+        self.assertEqual(
+            minimum_wage_due(2740, 1, 971.3, excludes=False), Decimal("2740.00")
+        )
         self.assertEqual(minimum_wage_due(2500, 0.5238), Decimal("1309.50"))
-        self.assertEqual(minimum_wage_topup(Decimal("3711.30"), 1680), Decimal("2031.30"))
+        self.assertEqual(
+            minimum_wage_topup(Decimal("3711.30"), 1680), Decimal("2031.30")
+        )
         self.assertEqual(minimum_wage_topup(Decimal("2500"), 2500.01), Decimal("0"))
 
     def test_low_wage_topped_up_net_of_own_contributions(self):
@@ -50,7 +56,9 @@ class TestMinimumWage(CnPayrollCase):
         employee = self.make_employee("Above", wage=2925.0, base=2000.0)
         slip = self.payslip(employee, 3)
         self.assertEqual(slip.l10n_cn_minimum_wage_due, 2925.0)
-        self.assertFalse(slip.line_ids.filtered(lambda l: l.code == "CN_MIN_TOPUP"))
+        self.assertFalse(
+            slip.line_ids.filtered(lambda line: line.code == "CN_MIN_TOPUP")
+        )
         self.assertEqual(self.line(slip, "GROSS"), 2925.0)
 
     def test_mid_month_hire_earns_the_minimum_of_the_days_employed(self):

@@ -336,6 +336,7 @@ class ResCompany(models.Model):
     telesales_gate_max_attrition = fields.Float(
         string="Maximum Attrition (%)", default=40.0
     )
+
     # Who "HR" is: the one definition every flag, activity and approval uses
     def _telesales_hr_users(self):
         """The company's telesales HR officers (active internal users of the

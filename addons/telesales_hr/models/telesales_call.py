@@ -5,7 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL, create_index
 
-from .telesales_agent_day import AGENT_TZ_SQL
 from .telesales_dnc import normalize_number
 
 # Fields whose change moves a call to another agent-day or changes its flags.

@@ -129,8 +129,10 @@ class TelesalesCall(models.Model):
         """One batch per company and run; Odoo's cron progress runs the action
         again at once while a batch was full."""
         done = remaining = 0
-        for company in self.env["res.company"].sudo().search(
-            [("telesales_call_retention_months", ">", 0)]
+        for company in (
+            self.env["res.company"]
+            .sudo()
+            .search([("telesales_call_retention_months", ">", 0)])
         ):
             cutoff = self._retention_cutoff(company)
             deleted = self._purge_calls(company, cutoff, limit=limit)

@@ -248,4 +248,3 @@ class TelesalesReferralMilestone(models.Model):
                     ),
                     user_id=approver.id,
                 )
-

@@ -123,9 +123,7 @@ class TestPayrollDemoChina(TransactionCase):
         """Shanghai's minimum wage excludes the employee's own SI and HF: the
         pay after them reaches the minimum wage of the days employed, topped
         up (最低工资补差) where commission and base fall short."""
-        topped = self.slips.filtered(
-            lambda slip: "CN_MIN_TOPUP" in self.lines(slip)
-        )
+        topped = self.slips.filtered(lambda slip: "CN_MIN_TOPUP" in self.lines(slip))
         self.assertTrue(topped, "the demo's low ranks earn below the minimum")
         for slip in self.slips:
             lines = self.lines(slip)
