@@ -7,7 +7,7 @@ import pytz
 from odoo import api, models
 from odoo.tools import SQL
 
-from .telesales_call import AGENT_TZ_SQL
+from .telesales_agent_day import AGENT_TZ_SQL
 
 
 class TelesalesCall(models.Model):

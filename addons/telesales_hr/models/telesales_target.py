@@ -268,47 +268,41 @@ class TelesalesTarget(models.Model):
             agent_targets = {m: self._agent_targets(agents, m) for m in months}
             team_targets = {m: self._team_targets(teams, m) for m in months}
             hr_user = company._telesales_hr_users()[:1]
+            watched = [
+                (
+                    agent,
+                    agent.department_id,
+                    "performance_watch",
+                    premium,
+                    agent_targets,
+                )
+                for agent in agents
+            ] + [
+                (
+                    team.manager_id,
+                    team,
+                    "team_performance_watch",
+                    team_premium,
+                    team_targets,
+                )
+                for team in teams.filtered("manager_id")
+            ]
             vals_list = []
-            for agent in agents:
+            for employee, team, flag_type, amounts, targets in watched:
+                key = employee.id if flag_type == "performance_watch" else team.id
                 figures = [
-                    (
-                        m,
-                        premium.get((agent.id, m), 0.0),
-                        agent_targets[m].get(agent.id, 0.0),
-                    )
+                    (m, amounts.get((key, m), 0.0), targets[m].get(key, 0.0))
                     for m in months
                 ]
+                # under a set target in every month of the window
                 if all(
                     target > 0 and amount < target for _m, amount, target in figures
                 ):
                     vals_list.append(
                         self._watch_flag_vals(
-                            agent,
-                            agent.department_id,
-                            "performance_watch",
-                            figures,
-                            window_start,
-                            window_end,
-                            hr_user,
-                        )
-                    )
-            for team in teams.filtered("manager_id"):
-                figures = [
-                    (
-                        m,
-                        team_premium.get((team.id, m), 0.0),
-                        team_targets[m].get(team.id, 0.0),
-                    )
-                    for m in months
-                ]
-                if all(
-                    target > 0 and amount < target for _m, amount, target in figures
-                ):
-                    vals_list.append(
-                        self._watch_flag_vals(
-                            team.manager_id,
+                            employee,
                             team,
-                            "team_performance_watch",
+                            flag_type,
                             figures,
                             window_start,
                             window_end,

@@ -8,7 +8,7 @@ from psycopg2.errors import UniqueViolation
 from odoo import api, models
 from odoo.tools import SQL, mute_logger
 
-from ..models.telesales_call import AGENT_TZ_SQL
+from ..models.telesales_agent_day import AGENT_TZ_SQL
 
 STAGE_TABLE = SQL(
     """

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.telesales_hr.models.telesales_call import AGENT_TZ_SQL
+from odoo.addons.telesales_hr.models.telesales_agent_day import AGENT_TZ_SQL
 
 
 class TelesalesQaSamplingWizard(models.TransientModel):
