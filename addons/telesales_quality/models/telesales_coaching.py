@@ -78,7 +78,7 @@ class TelesalesCoaching(models.Model):
         if not (self.employee_id and self.date_from and self.date_to):
             return 0.0
         employee = self.employee_id.sudo()
-        tz = pytz.timezone(employee.resource_calendar_id.tz or employee.tz or "UTC")
+        tz = pytz.timezone(employee._telesales_tz())  # the agent's day
         start = tz.localize(datetime.combine(self.date_from, time.min))
         end = tz.localize(datetime.combine(self.date_to, time.max))
         return employee._get_work_days_data_batch(start, end)[employee.id]["days"]
