@@ -30,9 +30,9 @@ class HrPayslip(models.Model):
         string="Share of the Month Employed",
         digits=(16, 4),
         readonly=True,
-        help="Working days of the period inside the contract, divided by the "
-        "working days of the period (the employee's working schedule, public "
-        "holidays excluded).",
+        help="Working days of the period inside the contract, less unpaid "
+        "time off, divided by the working days of the period (the employee's "
+        "working schedule, public holidays excluded).",
     )
     l10n_cn_minimum_wage_due = fields.Float(
         string="Minimum Pay Due",
