@@ -23,9 +23,20 @@ SECTIONS = [
 
 def md_to_rst(text):
     lines = []
-    for line in text.strip().splitlines():
+    source = text.strip().splitlines()
+    literal = nested = False
+    for index, line in enumerate(source):
+        if literal and line and not line.startswith("    "):
+            literal = False
+        if literal:
+            # an indented block after a paragraph ending with ":" is a
+            # diagram or a command: a literal block in reStructuredText
+            lines.append(line)
+            continue
         heading = re.match(r"^(#{1,4})\s+(.*)$", line)
         if heading:
+            if lines and lines[-1].strip():
+                lines.append("")
             title = heading.group(2).strip()
             mark = {1: "~", 2: "~", 3: "^", 4: "'"}[len(heading.group(1))]
             lines += [title, mark * len(title.encode("utf-8").decode()) * 2, ""]
@@ -33,6 +44,28 @@ def md_to_rst(text):
         line = re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", line)
         line = re.sub(r"\*\*([^*]+)\*\*", r"**\1**", line)
         line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"`\1 <\2>`_", line)
+        # reStructuredText wants a blank line around a nested list
+        if line.startswith("  - ") and not nested:
+            nested = True
+            if lines and lines[-1].strip():
+                lines.append("")
+        elif nested and line.strip() and not line.startswith("    "):
+            if not line.startswith("  - "):
+                nested = False
+                if lines and lines[-1].strip():
+                    lines.append("")
+        elif not line.strip():
+            nested = False
+        following = source[index + 1 : index + 3]
+        if (
+            line.endswith(":")
+            and not line.endswith("::")
+            and len(following) == 2
+            and not following[0].strip()
+            and following[1].startswith("    ")
+        ):
+            line += ":"
+            literal = True
         lines.append(line)
     return "\n".join(lines)
 
