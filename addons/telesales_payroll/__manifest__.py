@@ -26,6 +26,7 @@
         "data/hr_payroll_structure_data.xml",
         "data/queue_job_function_data.xml",
         "data/telesales_daily_compliance_data.xml",
+        "views/telesales_daily_compliance_views.xml",
         "views/telesales_payslip_source_views.xml",
         "views/telesales_deduction_carryover_views.xml",
         "views/telesales_liability_views.xml",

@@ -132,28 +132,10 @@ class ResCompany(models.Model):
         string="Minor Lateness Up To (minutes)",
         default=10,
     )
-    telesales_late_minor_pct = fields.Float(
-        string="Minor Lateness Deduction (%)",
-        default=5.0,
-        help="Share of the day's base wage deducted per late arrival or early "
-        "leave up to the minor limit.",
-    )
     telesales_late_major_minutes = fields.Integer(
         string="Major Lateness Up To (minutes)",
         default=30,
         help="Late arrival or early leave beyond this counts as half a day of absence.",
-    )
-    telesales_late_major_pct = fields.Float(
-        string="Major Lateness Deduction (%)",
-        default=10.0,
-    )
-    telesales_half_absence_factor = fields.Float(
-        string="Half-day Absence (× day wage)",
-        default=2.0,
-    )
-    telesales_full_absence_factor = fields.Float(
-        string="Full-day Absence (× day wage)",
-        default=3.0,
     )
     telesales_absence_consecutive_days = fields.Integer(
         string="Consecutive Absent Days Before Review",
@@ -221,10 +203,6 @@ class ResCompany(models.Model):
         "telesales_afternoon_call_deadline",
         "telesales_late_minor_minutes",
         "telesales_late_major_minutes",
-        "telesales_late_minor_pct",
-        "telesales_late_major_pct",
-        "telesales_half_absence_factor",
-        "telesales_full_absence_factor",
         "telesales_proxy_window_minutes",
         "telesales_kpi_proxy_agent",
         "telesales_kpi_proxy_leader",
@@ -262,10 +240,6 @@ class ResCompany(models.Model):
                 )
             amounts = [
                 "telesales_late_minor_minutes",
-                "telesales_late_minor_pct",
-                "telesales_late_major_pct",
-                "telesales_half_absence_factor",
-                "telesales_full_absence_factor",
                 "telesales_proxy_window_minutes",
                 "telesales_kpi_proxy_agent",
                 "telesales_kpi_proxy_leader",
@@ -278,7 +252,12 @@ class ResCompany(models.Model):
                 "telesales_min_talk_hours",
                 "telesales_overtime_hours",
             ]
-            for name in amounts:
+            company._telesales_check_not_negative(amounts)
+
+    def _telesales_check_not_negative(self, fnames):
+        """Refuse a negative value of the settings ``fnames``."""
+        for company in self:
+            for name in fnames:
                 if company[name] < 0:
                     raise ValidationError(
                         self.env._(

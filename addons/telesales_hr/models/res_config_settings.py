@@ -87,20 +87,8 @@ class ResConfigSettings(models.TransientModel):
     telesales_late_minor_minutes = fields.Integer(
         related="company_id.telesales_late_minor_minutes", readonly=False
     )
-    telesales_late_minor_pct = fields.Float(
-        related="company_id.telesales_late_minor_pct", readonly=False
-    )
     telesales_late_major_minutes = fields.Integer(
         related="company_id.telesales_late_major_minutes", readonly=False
-    )
-    telesales_late_major_pct = fields.Float(
-        related="company_id.telesales_late_major_pct", readonly=False
-    )
-    telesales_half_absence_factor = fields.Float(
-        related="company_id.telesales_half_absence_factor", readonly=False
-    )
-    telesales_full_absence_factor = fields.Float(
-        related="company_id.telesales_full_absence_factor", readonly=False
     )
     telesales_absence_consecutive_days = fields.Integer(
         related="company_id.telesales_absence_consecutive_days", readonly=False

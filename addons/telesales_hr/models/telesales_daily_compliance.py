@@ -15,11 +15,12 @@ class TelesalesDailyCompliance(models.Model):
     them inside a workflow step, a client write is refused whoever sends it.
     A recompute updates each (agent, day) row in place, so that payroll's
     source links keep pointing at it. The rows hold facts in minutes and
-    counts; telesales_payroll values them (the money fields, declared here
-    for the screens and exports, are computed by its extension of
-    ``_row_values``), sums ``attendance_deduction`` per period and sets
-    ``locked`` on the rows it paid (the workflow "state" of a row): a
-    recompute never touches a locked row, and a locked row is never deleted.
+    counts; telesales_payroll values them (it declares the money fields,
+    computed by its extension of ``_row_values``, and shows them on the
+    screens and exports by inheritance), sums ``attendance_deduction`` per
+    period and sets ``locked`` on the rows it paid (the workflow "state" of a
+    row): a recompute never touches a locked row, and a locked row is never
+    deleted.
     """
 
     _name = "telesales.daily.compliance"
@@ -36,7 +37,6 @@ class TelesalesDailyCompliance(models.Model):
     is_newcomer = fields.Boolean(
         string="Trainee", readonly=True, help="The agent held the lowest rank that day."
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     locked = fields.Boolean(
         readonly=True,
         default=False,
@@ -119,18 +119,6 @@ class TelesalesDailyCompliance(models.Model):
         readonly=True, help="Calendar colour: green compliant, orange not, red absent."
     )
     reasons = fields.Text(readonly=True)
-    # money: valued by telesales_payroll (telesales_attendance_money.py)
-    day_wage = fields.Monetary(
-        readonly=True,
-        help="Base wage of the rank held that day divided by the working days "
-        "of the month in the agent's schedule.",
-    )
-    late_deduction = fields.Monetary(readonly=True)
-    early_deduction = fields.Monetary(string="Early Leave Deduction", readonly=True)
-    absence_deduction = fields.Monetary(readonly=True)
-    attendance_deduction = fields.Monetary(
-        readonly=True, help="Late, early leave and absence deductions of the day."
-    )
     kpi_deduction_ids = fields.Many2many(
         "telesales.kpi.deduction",
         compute="_compute_kpi_deduction_ids",

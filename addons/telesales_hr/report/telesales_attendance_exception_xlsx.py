@@ -7,8 +7,8 @@ from .telesales_xlsx_stream import XlsxColumn
 
 class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
     """Attendance exceptions: the compliance days with a late arrival, an
-    early leave, an absence or a missing check-out, and what they cost.
-    Check-in and check-out are in the user's time zone."""
+    early leave, an absence or a missing check-out (telesales_payroll adds
+    what they cost). Check-in and check-out are in the user's time zone."""
 
     _name = "report.telesales_hr.attendance_exception_xlsx"
     _inherit = "report.telesales_hr.xlsx_stream"
@@ -44,13 +44,6 @@ class TelesalesAttendanceExceptionXlsx(models.AbstractModel):
             XlsxColumn("absence_days", self.env._("Absence Days"), 10, "float", "sum"),
             XlsxColumn("missing_check_out", self.env._("No Check-out"), 10),
             XlsxColumn("provisional", self.env._("Provisional"), 10),
-            XlsxColumn(
-                "attendance_deduction",
-                self.env._("Attendance Deduction"),
-                14,
-                "money",
-                "sum",
-            ),
         ]
 
     def _xlsx_sheets(self, domain, data):

@@ -36,13 +36,6 @@ class TelesalesDailyComplianceXlsx(models.AbstractModel):
             XlsxColumn("check_in", self.env._("Check In"), 10, "time"),
             XlsxColumn("check_out", self.env._("Check Out"), 10, "time"),
             XlsxColumn("overtime_hours", self.env._("Overtime"), 10, "duration", "sum"),
-            XlsxColumn(
-                "attendance_deduction",
-                self.env._("Attendance Deduction"),
-                14,
-                "money",
-                "sum",
-            ),
             XlsxColumn("compliant", self.env._("Compliant"), 10, None, "count"),
             XlsxColumn("provisional", self.env._("Provisional"), 10, None, "count"),
             XlsxColumn("reasons", self.env._("Reasons"), 50),

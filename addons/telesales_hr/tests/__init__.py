@@ -14,7 +14,6 @@ from . import test_proxy_punch
 from . import test_kpi
 from . import test_compliance_access
 from . import test_xlsx_reports
-from . import test_compliance_exports
 from . import test_dashboard
 from . import test_auditor
 from . import test_dnc
@@ -28,7 +27,6 @@ from . import test_workflow_integrity
 from . import test_compliance_integrity
 from . import test_demo_users
 from . import test_dashboard_sources
-from . import test_compliance_provisional
 from . import test_compliance_xlsx_format
 from . import test_call_import_columns
 from . import test_screens_ui

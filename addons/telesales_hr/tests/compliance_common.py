@@ -160,3 +160,10 @@ class ComplianceCase(TelesalesCase):
         return self.Compliance.search(
             [("employee_id", "=", employee.id), ("date", "=", day)]
         )
+
+    def late_row(self, employee, check_in="09:00:00", check_out="18:00:00", day=DAY):
+        """The day of ``employee`` with its calls and the punches given."""
+        self.day_calls(employee, day)
+        self.punch(employee, day, check_in=check_in, check_out=check_out)
+        self.compute(employee, day)
+        return self.row(employee, day)

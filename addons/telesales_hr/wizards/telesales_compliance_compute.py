@@ -42,15 +42,11 @@ class TelesalesComplianceCompute(models.TransientModel):
         [("draft", "Choose"), ("preview", "Preview")], default="draft", required=True
     )
     # the preview (step 2), computed without writing anything
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.company.currency_id
-    )
     preview_agents = fields.Integer(string="Agents Computed", readonly=True)
     preview_days = fields.Integer(string="Days Computed", readonly=True)
     preview_provisional = fields.Integer(string="Provisional Days", readonly=True)
     preview_absences = fields.Integer(string="Absent Days", readonly=True)
     preview_paid = fields.Integer(string="Days Kept (paid)", readonly=True)
-    preview_deduction = fields.Monetary(string="Attendance Deductions", readonly=True)
     preview_warning = fields.Text(readonly=True)
 
     @api.constrains("date_from", "date_to")
@@ -112,8 +108,6 @@ class TelesalesComplianceCompute(models.TransientModel):
         provisional = sum(1 for vals in vals_list if vals["provisional"])
         absences = sum(1 for vals in vals_list if vals["absence"] != "none")
         locked = len((prepared or {}).get("locked_keys", ()))
-        # the money of a day is telesales_payroll's (0 without it)
-        total = sum(vals.get("attendance_deduction", 0.0) for vals in vals_list)
         warnings = []
         if provisional:
             warnings.append(
@@ -156,15 +150,13 @@ class TelesalesComplianceCompute(models.TransientModel):
         )
         self.write(
             {
+                **self._preview_values(employees, vals_list),
                 "state": "preview",
-                "currency_id": employees[:1].company_id.currency_id.id
-                or self.env.company.currency_id.id,
                 "preview_agents": len({vals["employee_id"] for vals in vals_list}),
                 "preview_days": len(vals_list),
                 "preview_provisional": provisional,
                 "preview_absences": absences,
                 "preview_paid": locked,
-                "preview_deduction": total,
                 "preview_warning": "\n".join(warnings),
             }
         )
@@ -207,6 +199,11 @@ class TelesalesComplianceCompute(models.TransientModel):
         ]
         action["context"] = {}
         return action
+
+    def _preview_values(self, employees, vals_list):
+        """Extra figures of the preview from the days prepared (``vals_list``);
+        telesales_payroll adds the money of the days."""
+        return {}
 
     def _employees_to_compute(self):
         """The agents chosen (every agent the user may compute when none is),

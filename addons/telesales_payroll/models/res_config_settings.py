@@ -17,3 +17,24 @@ class ResConfigSettings(models.TransientModel):
         currency_field="telesales_payroll_currency_id",
         readonly=False,
     )
+    telesales_late_minor_pct = fields.Float(
+        related="company_id.telesales_late_minor_pct", readonly=False
+    )
+    telesales_late_major_pct = fields.Float(
+        related="company_id.telesales_late_major_pct", readonly=False
+    )
+    telesales_half_absence_factor = fields.Float(
+        related="company_id.telesales_half_absence_factor", readonly=False
+    )
+    telesales_full_absence_factor = fields.Float(
+        related="company_id.telesales_full_absence_factor", readonly=False
+    )
+    telesales_quality_currency_id = fields.Many2one(related="company_id.currency_id")
+    telesales_point_value = fields.Monetary(
+        related="company_id.telesales_point_value",
+        readonly=False,
+        currency_field="telesales_quality_currency_id",
+    )
+    telesales_liability_cap_percent = fields.Float(
+        related="company_id.telesales_liability_cap_percent", readonly=False
+    )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, fields, models
 
 from .telesales_attendance_money import day_deductions
 
@@ -13,6 +13,21 @@ class TelesalesDailyCompliance(models.Model):
     payslip then deducts (``hr.payslip._telesales_collect_attendance``)."""
 
     _inherit = "telesales.daily.compliance"
+
+    # the columns keep the names telesales_hr gave them before payroll owned
+    # every amount of money, so the data of an upgraded database stays
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    day_wage = fields.Monetary(
+        readonly=True,
+        help="Base wage of the rank held that day divided by the working days "
+        "of the month in the agent's schedule.",
+    )
+    late_deduction = fields.Monetary(readonly=True)
+    early_deduction = fields.Monetary(string="Early Leave Deduction", readonly=True)
+    absence_deduction = fields.Monetary(readonly=True)
+    attendance_deduction = fields.Monetary(
+        readonly=True, help="Late, early leave and absence deductions of the day."
+    )
 
     @api.model
     def _company_params(self, company):

@@ -1,1 +1,2 @@
 from . import payslip_run_summary_xlsx
+from . import telesales_compliance_xlsx

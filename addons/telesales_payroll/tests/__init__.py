@@ -1,6 +1,7 @@
 from . import test_salary_rules
 from . import test_deductions
 from . import test_attendance_money
+from . import test_attendance_days
 from . import test_paid_once
 from . import test_batch
 from . import test_access
@@ -19,3 +20,5 @@ from . import test_premium_push_paid
 from . import test_adversarial_payroll
 from . import test_payslip_employees
 from . import test_liability_value
+from . import test_compliance_provisional
+from . import test_compliance_exports

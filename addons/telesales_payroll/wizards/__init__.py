@@ -1,1 +1,2 @@
 from . import hr_payslip_employees
+from . import telesales_compliance_compute

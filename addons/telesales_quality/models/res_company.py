@@ -21,11 +21,6 @@ class ResCompany(models.Model):
         help="Working days of the agent's schedule, after the publication of an "
         "inspection, to acknowledge or appeal it.",
     )
-    telesales_point_value = fields.Monetary(
-        string="Value of a Quality Point",
-        default=5.0,
-        help="Amount deducted per behaviour-quality point (行为品质分), before tax.",
-    )
     telesales_quality_base_points = fields.Float(
         string="Monthly Behaviour-Quality Score",
         default=100.0,
@@ -73,12 +68,6 @@ class ResCompany(models.Model):
     )
     telesales_liability_indirect_major = fields.Float(
         string="Indirect Supervisor, Major", default=50.0
-    )
-    telesales_liability_cap_percent = fields.Float(
-        string="Liability Cap (% of Management Allowance)",
-        default=20.0,
-        help="A supervisor's monthly liability never exceeds this share of "
-        "their management allowance.",
     )
 
     def _telesales_committee_users(self):

@@ -12,12 +12,6 @@ class ResConfigSettings(models.TransientModel):
     telesales_qa_appeal_days = fields.Integer(
         related="company_id.telesales_qa_appeal_days", readonly=False
     )
-    telesales_quality_currency_id = fields.Many2one(related="company_id.currency_id")
-    telesales_point_value = fields.Monetary(
-        related="company_id.telesales_point_value",
-        readonly=False,
-        currency_field="telesales_quality_currency_id",
-    )
     telesales_quality_base_points = fields.Float(
         related="company_id.telesales_quality_base_points", readonly=False
     )
@@ -47,7 +41,4 @@ class ResConfigSettings(models.TransientModel):
     )
     telesales_liability_indirect_major = fields.Float(
         related="company_id.telesales_liability_indirect_major", readonly=False
-    )
-    telesales_liability_cap_percent = fields.Float(
-        related="company_id.telesales_liability_cap_percent", readonly=False
     )

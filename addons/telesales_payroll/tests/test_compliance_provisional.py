@@ -10,7 +10,7 @@ from datetime import timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .compliance_common import DAY, ComplianceCase
+from odoo.addons.telesales_hr.tests.compliance_common import DAY, ComplianceCase
 
 FULL_ABSENCE = 215.46  # 3 × 71.82, the day wage of agent_a1 (test_full_absence)
 NEXT_DAY = DAY + timedelta(days=1)

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from odoo.tests import tagged
 
-from .compliance_common import DAY, ComplianceCase
+from odoo.addons.telesales_hr.tests.compliance_common import DAY, ComplianceCase
 
 
 @tagged("post_install", "-at_install")
