@@ -177,5 +177,11 @@ class HrPayslip(models.Model):
                 ("holiday_id.holiday_status_id.unpaid", "=", True),
             ],
         )
-        employed = hours(start, end) - sum(h for _day, h, _leave in unpaid) * 3600
+        # most payslips cover their whole period: its hours are already known
+        contracted = (
+            period
+            if (start, end) == (self.date_from, self.date_to)
+            else hours(start, end)
+        )
+        employed = contracted - sum(h for _day, h, _leave in unpaid) * 3600
         return round(max(employed, 0.0) / period, 4)
