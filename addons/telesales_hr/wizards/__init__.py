@@ -5,6 +5,7 @@ from . import telesales_report_export
 from . import telesales_call_import
 from . import telesales_call_import_engine
 from . import telesales_call_import_stage
+from . import telesales_call_import_copy
 from . import telesales_dialer_key_show
 from . import telesales_flag_decide
 from . import telesales_call_import_job

@@ -20,7 +20,6 @@ from .telesales_call_import_chunks import (
     in_thread,
     parse_chunks,
 )
-from .telesales_call_import_stage import STAGE_TABLE
 
 _logger = logging.getLogger(__name__)
 
@@ -86,15 +85,30 @@ class TelesalesCallImport(models.TransientModel):
                 return self._import_file(
                     data, mapping, company, dialer, source_name or Path(source).name
                 )
+        position = None
         if isinstance(source, io.TextIOBase):
             text = source
         else:
+            # PostgreSQL reads a file it can go back to (see _import_copy)
+            position = source.tell() if source.seekable() else None
             text = io.TextIOWrapper(source, encoding=mapping.encoding, newline="")
         reader = csv.reader(text, delimiter=mapping._csv_delimiter())
         try:
             header = next(reader, None)
             if not header:
                 raise UserError(self.env._("The file is empty."))
+            if position is not None:
+                text.detach()
+                source.seek(position)
+                result = self._import_copy(
+                    source, header, mapping, company, dialer, source_name
+                )
+                if result is not None:
+                    return result
+                source.seek(position)
+                text = io.TextIOWrapper(source, encoding=mapping.encoding, newline="")
+                reader = csv.reader(text, delimiter=mapping._csv_delimiter())
+                next(reader)
             return self._import_rows(
                 header,
                 reader,
@@ -186,18 +200,7 @@ class TelesalesCallImport(models.TransientModel):
         parsed = Parsed()
         created, duplicates = 0, []
         with cr.savepoint(flush=False):
-            cr.execute(STAGE_TABLE)
-            cr.execute(
-                "CREATE TEMP TABLE telesales_call_seen "
-                "(external_id varchar, row_no integer) ON COMMIT DROP"
-            )
-            self.env["telesales.call"]._reset_days_table()
-            cr.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
-            session_tz, session_jit = cr.fetchone()
-            # JIT compiling the big statements below costs more than it saves
-            cr.execute("SELECT set_config('jit', 'off', true)")
-            # start times without an offset are in the dialer's timezone
-            cr.execute("SELECT set_config('TimeZone', %s, true)", [mapping.timezone])
+            session = self._open_stage(mapping)
             chunks = parse_chunks(rows, convert, first_row, parsed)
             if threaded:
                 chunks = in_thread(chunks)
@@ -207,40 +210,51 @@ class TelesalesCallImport(models.TransientModel):
                         continue  # keep validating, stop loading
                     self._copy_stage(lines)
                     created += self._insert_stage(company, dialer)
+                    self._import_progress(parsed.total)
             finally:
                 chunks.close()  # stops the parser thread on an error
-            cr.execute("SELECT set_config('TimeZone', %s, true)", [session_tz])
+            self._restore_timezone(session)
             if not parsed.bad_rows:
                 duplicates = self._duplicates()
-            if parsed.bad_rows or duplicates:
-                errors = sorted(
-                    [
-                        (row_no, self._describe_row(convert, row))
-                        for row_no, row in parsed.bad
-                    ]
-                    + duplicates
-                )[:MAX_ERRORS]
-                raise self._import_error(
-                    source_name,
-                    errors,
-                    parsed.bad_rows + len(duplicates),
-                    parsed.total,
-                )
-            violations = self.env["telesales.call"]._compute_violations_days()
-            cr.execute("DROP TABLE telesales_call_stage, telesales_call_seen")
-            cr.execute("SELECT set_config('jit', %s, true)", [session_jit])
+            self._raise_bad_rows(convert, parsed, duplicates, source_name)
+            violations = self._close_stage(session)
+        return self._import_result(
+            source_name, parsed.total, created, violations, started
+        )
+
+    @api.model
+    def _import_progress(self, done_rows, total_rows=None):
+        """Called while a file is loaded (``done_rows`` read so far); a job
+        importing for a user reports it (see telesales_call_import_job)."""
+
+    @api.model
+    def _raise_bad_rows(self, convert, parsed, duplicates, source_name):
+        """Raise the import's error naming the bad rows and the call ids seen
+        twice, if there are any."""
+        if not parsed.bad_rows and not duplicates:
+            return
+        errors = sorted(
+            [(row_no, self._describe_row(convert, row)) for row_no, row in parsed.bad]
+            + duplicates
+        )[:MAX_ERRORS]
+        raise self._import_error(
+            source_name, errors, parsed.bad_rows + len(duplicates), parsed.total
+        )
+
+    @api.model
+    def _import_result(self, source_name, total, created, violations, started):
         self.env["telesales.call"].invalidate_model()
         _logger.info(
             "Imported %s: %s rows, %s calls created in %.1f s",
             source_name or "call records",
-            parsed.total,
+            total,
             created,
             time.monotonic() - started,
         )
         return {
-            "rows": parsed.total,
+            "rows": total,
             "created": created,
-            "skipped": parsed.total - created,
+            "skipped": total - created,
             "violations": violations,
         }
 

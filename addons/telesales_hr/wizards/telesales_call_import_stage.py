@@ -42,28 +42,66 @@ class TelesalesCallImport(models.TransientModel):
     _inherit = "telesales.call.import"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
+    def _open_stage(self, mapping):
+        """Create the import's temporary tables and set the session for it;
+        returns what :meth:`_restore_timezone` and :meth:`_close_stage`
+        restore."""
+        cr = self.env.cr
+        cr.execute(STAGE_TABLE)
+        cr.execute(
+            "CREATE TEMP TABLE telesales_call_seen "
+            "(external_id varchar, row_no integer) ON COMMIT DROP"
+        )
+        self.env["telesales.call"]._reset_days_table()
+        cr.execute("SELECT current_setting('TimeZone'), current_setting('jit')")
+        session = cr.fetchone()
+        # JIT compiling the big statements below costs more than it saves
+        cr.execute("SELECT set_config('jit', 'off', true)")
+        # start times without an offset are in the dialer's timezone
+        cr.execute("SELECT set_config('TimeZone', %s, true)", [mapping.timezone])
+        return session
+
+    @api.model
+    def _restore_timezone(self, session):
+        self.env.cr.execute("SELECT set_config('TimeZone', %s, true)", [session[0]])
+
+    @api.model
+    def _close_stage(self, session):
+        """The violations of the agent-days imported; drop the tables.
+        Returns the number of violations."""
+        violations = self.env["telesales.call"]._compute_violations_days()
+        self.env.cr.execute("DROP TABLE telesales_call_stage, telesales_call_seen")
+        self.env.cr.execute("SELECT set_config('jit', %s, true)", [session[1]])
+        return violations
+
+    @api.model
     def _copy_stage(self, lines):
         """Replace the staging table's rows by ``lines`` (COPY text format,
         made by the mapping's converter); remember their call ids."""
         cr = self.env.cr
         cr.execute("TRUNCATE telesales_call_stage")
+        self._copy_lines(lines)
+        cr.execute(
+            "INSERT INTO telesales_call_seen SELECT external_id, row_no "
+            "FROM telesales_call_stage"
+        )
+
+    @api.model
+    def _copy_lines(self, lines):
+        """Add ``lines`` (COPY text) to the staging table."""
         text = "".join(lines)
         # psycopg2's COPY does not work with an asynchronous wait callback
         callback = psycopg2.extensions.get_wait_callback()
         psycopg2.extensions.set_wait_callback(None)
         try:
             # one read: small reads would fight the parser thread for the GIL
-            cr.copy_expert(
+            self.env.cr.copy_expert(
                 "COPY telesales_call_stage FROM STDIN",
                 io.StringIO(text),
                 size=len(text) + 1,
             )
         finally:
             psycopg2.extensions.set_wait_callback(callback)
-        cr.execute(
-            "INSERT INTO telesales_call_seen SELECT external_id, row_no "
-            "FROM telesales_call_stage"
-        )
 
     @api.model
     def _seen_ids_unique(self):
