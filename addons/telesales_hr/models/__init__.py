@@ -11,6 +11,7 @@ from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
+from . import telesales_call_push
 from . import telesales_call_retention
 from . import telesales_call_violations
 from . import telesales_dnc

@@ -4,7 +4,7 @@
 
 ``POST /telesales/api/calls`` imports a push of up to ``job_threshold``
 records at once. A larger push (a chunk of a dialer's day) is checked for
-what needs no conversion, stored as a JSON attachment of the dialer and
+what needs no conversion, stored (``telesales.call.push``, JSON) and
 imported by one job, :meth:`TelesalesDialer._job_import_push`: one job per
 chunk, never one per call. Its ``identity_key`` (dialer, mapping, content)
 makes one job of the same chunk pushed again while it waits or runs; the
@@ -78,8 +78,8 @@ class TelesalesDialer(models.Model):
         data = json.dumps(
             [{name: record[name] for name in header if name in record} for record in records],
             separators=(",", ":"),
-        ).encode()
-        checksum = hashlib.sha1(data).hexdigest()
+        )
+        checksum = hashlib.sha1(data.encode()).hexdigest()
         identity = job_identity(
             "call_api", self.id, mapping.id, self.company_id.id, checksum
         )
@@ -93,21 +93,15 @@ class TelesalesDialer(models.Model):
         )
         if waiting:
             return waiting
-        Attachment = self.env["ir.attachment"].sudo()
-        attachment = Attachment.search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("checksum", "=", checksum),
-            ],
-            limit=1,
-        ) or Attachment.create(
+        Push = self.env["telesales.call.push"].sudo()
+        push = Push.search(
+            [("dialer_id", "=", self.id), ("checksum", "=", checksum)], limit=1
+        ) or Push.create(
             {
-                "name": f"calls-{checksum[:12]}.json",
-                "raw": data,
-                "mimetype": "application/json",
-                "res_model": self._name,
-                "res_id": self.id,
+                "dialer_id": self.id,
+                "checksum": checksum,
+                "record_count": len(records),
+                "payload": data,
             }
         )
         # the job runs as the dialer's technical user (its user in the job
@@ -123,16 +117,16 @@ class TelesalesDialer(models.Model):
                 dialer=self.name,
             ),
             identity_key=identity,
-        )._job_import_push(attachment.id, mapping.id, len(records))
+        )._job_import_push(push.id, mapping.id, len(records))
 
     # ------------------------------------------------------------- the job
-    def _job_import_push(self, attachment_id, mapping_id, record_count):
+    def _job_import_push(self, push_id, mapping_id, record_count):
         """Job: import the records of a push, all-or-nothing. Returns the
         outcome as JSON: the answer a synchronous push would have had."""
         self.ensure_one()
-        attachment = self.env["ir.attachment"].sudo().browse(attachment_id).exists()
-        if not attachment:
-            # removed by the job that imported them (a run of the same job
+        push = self.env["telesales.call.push"].sudo().browse(push_id).exists()
+        if not push:
+            # deleted by the job that imported them (a run of the same job
             # after its commit): nothing is left to do
             outcome = {
                 "received": record_count,
@@ -141,7 +135,7 @@ class TelesalesDialer(models.Model):
                 "violations": 0,
             }
             return json.dumps(outcome)
-        records = json.loads(attachment.raw)
+        records = json.loads(push.payload)
         Import = self.env["telesales.call.import"]
         try:
             result = Import._import_records(
@@ -171,7 +165,7 @@ class TelesalesDialer(models.Model):
                 "violations": result["violations"],
             }
         # a refused push is refused again if retried: this job is done
-        attachment.unlink()
+        push.unlink()
         return json.dumps(outcome)
 
     def _push_job_failed(self, exc_message=None, **_kw):
@@ -208,7 +202,8 @@ class TelesalesDialer(models.Model):
             "job": job.uuid,
             "state": PUSH_STATES.get(job.state, job.state),
             "received": job.args[2] if len(job.args) > 2 else None,
-            "attempts": job.retry,
+            # a started run counts once queue_job stores it, at its end
+            "attempts": job.retry + (job.state == "started"),
         }
         if job.state == "done":
             try:

@@ -128,9 +128,7 @@ class TestCallApiJobs(CallApiCase):
             },
         )
         self.assertFalse(
-            self.env["ir.attachment"].search(
-                [("res_model", "=", "telesales.dialer"), ("res_id", "=", self.dialer.id)]
-            ),
+            self.env["telesales.call.push"].search([("dialer_id", "=", self.dialer.id)]),
             "imported: the calls are the record",
         )
         # the same chunk again once done: a new job, which skips every call
@@ -236,10 +234,10 @@ class TestCallApiJobs(CallApiCase):
         payload["calls"][0]["extra"] = json.loads("[" * 500 + "]" * 500)
         payload["calls"][1].update(connected=True, talk_seconds=95)
         uuid = self.queued(payload)
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", "telesales.dialer"), ("res_id", "=", self.dialer.id)]
+        push = self.env["telesales.call.push"].search(
+            [("dialer_id", "=", self.dialer.id)]
         )
-        stored = json.loads(attachment.raw)
+        stored = json.loads(push.payload)
         self.assertNotIn("extra", stored[0])
         self.assertIs(stored[1]["connected"], True)
         self.run_job(uuid)
