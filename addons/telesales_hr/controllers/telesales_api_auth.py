@@ -69,7 +69,5 @@ def read_json_records(key, noun, limit):
             f'the body must be {{"{key}": [...]}} or a list of {noun}'
         )
     if len(records) > limit:
-        return None, bad_request(
-            f"at most {limit} {key} per push, not {len(records)}"
-        )
+        return None, bad_request(f"at most {limit} {key} per push, not {len(records)}")
     return records, None

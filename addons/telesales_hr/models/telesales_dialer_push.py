@@ -76,7 +76,10 @@ class TelesalesDialer(models.Model):
         # only the mapped keys: the rest is never read, and may be deep
         header = Import._records_header(mapping)
         data = json.dumps(
-            [{name: record[name] for name in header if name in record} for record in records],
+            [
+                {name: record[name] for name in header if name in record}
+                for record in records
+            ],
             separators=(",", ":"),
         )
         checksum = hashlib.sha1(data.encode()).hexdigest()

@@ -128,7 +128,9 @@ class TestCallApiJobs(CallApiCase):
             },
         )
         self.assertFalse(
-            self.env["telesales.call.push"].search([("dialer_id", "=", self.dialer.id)]),
+            self.env["telesales.call.push"].search(
+                [("dialer_id", "=", self.dialer.id)]
+            ),
             "imported: the calls are the record",
         )
         # the same chunk again once done: a new job, which skips every call
