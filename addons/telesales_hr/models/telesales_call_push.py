@@ -11,7 +11,7 @@ KEEP_DAYS = 30
 class TelesalesCallPush(models.Model):
     """The records of a large push of a dialer, waiting for the job that
     imports them (see telesales_dialer_push.py); that job deletes them once
-    imported.
+    imported, a refused push is forgotten after KEEP_DAYS.
 
     A table row rather than an attachment: written in the push's own
     transaction, it is there for its job or not at all (a file of the

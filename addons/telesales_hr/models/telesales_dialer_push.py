@@ -129,8 +129,8 @@ class TelesalesDialer(models.Model):
         self.ensure_one()
         push = self.env["telesales.call.push"].sudo().browse(push_id).exists()
         if not push:
-            # deleted by the job that imported them (a run of the same job
-            # after its commit): nothing is left to do
+            # deleted by the job that imported them (this job run again
+            # after its commit): they are all there
             outcome = {
                 "received": record_count,
                 "created": 0,
@@ -167,8 +167,10 @@ class TelesalesDialer(models.Model):
                 "skipped": result["skipped"],
                 "violations": result["violations"],
             }
-        # a refused push is refused again if retried: this job is done
-        push.unlink()
+            push.unlink()  # imported: the calls are the record
+        # a refused push is kept (a run again refuses it again, the same
+        # chunk pushed once its cause is fixed imports it), until the
+        # autovacuum; the job is done either way: retrying changes nothing
         return json.dumps(outcome)
 
     def _push_job_failed(self, exc_message=None, **_kw):

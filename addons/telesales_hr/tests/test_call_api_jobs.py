@@ -8,7 +8,9 @@ at once. Jobs are trapped with ``trap_jobs`` or stored for real and run as
 queue_job's runner does (no runner, no waiting)."""
 
 import json
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.queue_job.exception import RetryableJobError
@@ -191,6 +193,18 @@ class TestCallApiJobs(CallApiCase):
         self.assertIn("ghost", body["rows"][0]["error"])
         self.assertIn("nothing was written", body["error"])
         self.assertFalse(self.calls("f1", "f2", "f3"))
+        # run again: refused again; once the agent is known, the same chunk
+        # pushed again imports it
+        self.run_job(uuid)
+        self.assertEqual(self.status(uuid).json()["bad_rows"], 1)
+        self.agent_a2.telesales_dialer_login = "ghost"
+        again = self.queued(payload)
+        self.run_job(again)
+        self.assertEqual(self.status(again).json()["created"], 3)
+        self.assertEqual(self.calls("f2").employee_id, self.agent_a2)
+        self.assertFalse(
+            self.env["telesales.call.push"].search([("dialer_id", "=", self.dialer.id)])
+        )
 
     def test_cheap_refusals_answer_at_once(self):
         """Above the threshold, what needs no conversion is still refused
@@ -244,3 +258,20 @@ class TestCallApiJobs(CallApiCase):
         self.assertIs(stored[1]["connected"], True)
         self.run_job(uuid)
         self.assertEqual(self.calls("m2").talk_seconds, 95)
+
+    def test_forgotten_pushes_are_vacuumed(self):
+        """A push no job imported (refused, or its job failed for good) is
+        deleted by the autovacuum after 30 days."""
+        Push = self.env["telesales.call.push"]
+        now = fields.Datetime.now()
+        old, recent = Push.create(
+            [
+                {"dialer_id": self.dialer.id, "checksum": "old", "payload": "[]"},
+                {"dialer_id": self.dialer.id, "checksum": "new", "payload": "[]"},
+            ]
+        )
+        old.date = now - timedelta(days=31)
+        recent.date = now - timedelta(days=29)
+        Push._gc_forgotten()
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
