@@ -54,3 +54,20 @@ def read_json_body():
         return None, bad_request("the body is not JSON: it is nested too deeply")
     except ValueError as error:
         return None, bad_request(f"the body is not JSON: {str(error)[:200]}")
+
+
+def read_json_records(key, noun, limit):
+    """(records, refusal): the non-empty list of the body (``{key: [...]}`` or
+    a bare list) of at most ``limit`` items, or the 400 answer saying why
+    not; checked before anything is read from the records."""
+    payload, refusal = read_json_body()
+    if refusal:
+        return None, refusal
+    records = payload.get(key) if isinstance(payload, dict) else payload
+    if not isinstance(records, list) or not records:
+        return None, bad_request(
+            f'the body must be {{"{key}": [...]}} or a list of {noun}'
+        )
+    if len(records) > limit:
+        return None, bad_request(f"at most {limit} {key} per push, not {len(records)}")
+    return records, None

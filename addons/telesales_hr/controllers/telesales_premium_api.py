@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..models.telesales_premium_push import MAX_ERRORS, MAX_LINES, PremiumPushError
-from .telesales_api_auth import authenticate_client, bad_request, read_json_body
+from .telesales_api_auth import authenticate_client, bad_request, read_json_records
 
 _logger = logging.getLogger(__name__)
 
@@ -50,18 +50,9 @@ class TelesalesPremiumApi(http.Controller):
         )
         if refusal:
             return refusal
-        payload, refusal = read_json_body()
+        records, refusal = read_json_records("lines", "premium lines", MAX_LINES)
         if refusal:
             return refusal
-        records = payload.get("lines") if isinstance(payload, dict) else payload
-        if not isinstance(records, list) or not records:
-            return self._bad_request(
-                'the body must be {"lines": [...]} or a list of premium lines'
-            )
-        if len(records) > MAX_LINES:
-            return self._bad_request(
-                f"at most {MAX_LINES} lines per push, not {len(records)}"
-            )
         env = system.env(context={"allowed_company_ids": system.company_id.ids})
         try:
             result = env["telesales.premium"]._push_lines(records, system)

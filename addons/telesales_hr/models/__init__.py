@@ -11,6 +11,7 @@ from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
 from . import telesales_call
+from . import telesales_call_push
 from . import telesales_call_retention
 from . import telesales_call_violations
 from . import telesales_dnc
@@ -54,7 +55,9 @@ from . import telesales_agent_month
 from . import telesales_call_mapping
 from . import telesales_api_client
 from . import telesales_dialer
+from . import telesales_dialer_push
 from . import telesales_sales_system
 from . import telesales_mail_author_models
 from . import mail_activity
 from . import telesales_job
+from . import telesales_job_progress

@@ -66,6 +66,11 @@ class TelesalesJobMixin(models.AbstractModel):
     telesales_job_message = fields.Text(
         string="Background Job Result", readonly=True, copy=False
     )
+    telesales_job_live_progress = fields.Char(
+        string="Progress",
+        compute="_compute_telesales_job_live_progress",
+        help="While the job runs, what it reported last; else its progress.",
+    )
 
     def _compute_telesales_job_state(self):
         """The job's state; for a chain (a batch in chunks), the first
@@ -88,6 +93,16 @@ class TelesalesJobMixin(models.AbstractModel):
                         state = step
                         break
             record.telesales_job_state = state
+
+    def _compute_telesales_job_live_progress(self):
+        running = self.filtered(lambda r: r.telesales_job_state == "started")
+        live = self.env["telesales.job.progress"]._progress_by_job(
+            running.mapped("telesales_job_uuid")
+        )
+        for record in self:
+            record.telesales_job_live_progress = (
+                live.get(record.telesales_job_uuid) if record in running else None
+            ) or record.telesales_job_progress
 
     def _telesales_job_track(self, job, progress=None):
         """Remember the job just enqueued (a ``Job`` or a ``queue.job``)."""

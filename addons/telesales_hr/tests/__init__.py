@@ -18,9 +18,11 @@ from . import test_dashboard
 from . import test_auditor
 from . import test_dnc
 from . import test_call_import
+from . import test_call_import_copy
 from . import test_call_row
 from . import test_call_violations
 from . import test_call_api
+from . import test_call_api_jobs
 from . import test_call_access
 from . import test_call_demo
 from . import test_workflow_integrity

@@ -205,13 +205,17 @@ class TestCallImportCopy(TelesalesCallCase):
                   "connected", "talk_seconds", "recording_ref", "disposition",
                   "lead_ref", "department_id"]  # fmt: skip
         by_copy = self.Import._import_file(io.BytesIO(data), self.generic)
-        calls = self.Call.search([("external_id", "in", ["p1", "p2"])], order="id")
+        calls = self.Call.search(
+            [("external_id", "in", ["p1", "p2"])], order="external_id"
+        )
         copied = calls.read(fields)
         calls.unlink()
         text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
         by_python = self.Import._import_file(text, self.generic)
         self.assertEqual(by_copy, by_python)
-        calls = self.Call.search([("external_id", "in", ["p1", "p2"])], order="id")
+        calls = self.Call.search(
+            [("external_id", "in", ["p1", "p2"])], order="external_id"
+        )
         strip = [{k: v for k, v in c.items() if k != "id"} for c in copied]
         self.assertEqual(strip, [
             {k: v for k, v in c.items() if k != "id"} for c in calls.read(fields)

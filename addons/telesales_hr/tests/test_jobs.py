@@ -103,6 +103,71 @@ class TestCallImportJobs(TelesalesCallCase):
         self.assertIn("row 2", wizard.result)
         self.assertFalse(self.calls("k1"))
 
+    def committed_progress(self, job_uuid=None):
+        """The progress of ``job_uuid`` (of every job) as another
+        transaction sees it."""
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT progress FROM telesales_job_progress "
+                "WHERE %(uuid)s IS NULL OR job_uuid = %(uuid)s",
+                {"uuid": job_uuid},
+            )
+            return [progress for (progress,) in cr.fetchall()]
+
+    def forget_progress(self, job_uuid):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "DELETE FROM telesales_job_progress WHERE job_uuid = %s", [job_uuid]
+            )
+
+    def test_progress_committed_while_the_job_runs(self):
+        """The wizard's job writes the rows read after each loaded chunk
+        through a cursor of its own, committed at once: another transaction
+        reads it although the job's own transaction (here the test's) never
+        commits; the synchronous import writes none."""
+        set_threshold(self.env, "call_import_bytes", 0)
+        wizard = self.wizard(self.rows())
+        with trap_jobs() as trap:
+            wizard.action_import()
+            job = trap.enqueued_jobs[0]
+            self.addCleanup(self.forget_progress, job.uuid)
+            self.assertEqual(self.committed_progress(job.uuid), [])
+            trap.perform_enqueued_jobs()
+        self.assertEqual(self.committed_progress(job.uuid), ["2 of 2 rows imported…"])
+        # the job's transaction did not write it (it would not see it: its
+        # snapshot is older than that commit)
+        Progress = self.env["telesales.job.progress"]
+        self.assertFalse(Progress.search([("job_uuid", "=", job.uuid)]))
+        self.assertEqual(wizard.telesales_job_progress, "2 of 2 rows done.")
+        # outside a job the hook writes nothing
+        before = self.committed_progress()
+        self.Import._import_progress(10, 20)
+        self.import_rows([self.row("j3", "2025-03-03 10:25:00")])
+        self.assertEqual(self.committed_progress(), before)
+
+    def test_wizard_shows_live_progress_while_running(self):
+        """The wizard shows the job's last progress while it runs, its own
+        once it has ended."""
+        wizard = self.wizard(self.rows())
+        wizard.action_import_background()
+        job = stored_jobs(self.env, "_job_import_attachment")
+        self.assertEqual(wizard.telesales_job_state, "pending")
+        self.assertEqual(
+            wizard.telesales_job_live_progress, wizard.telesales_job_progress
+        )
+        self.env["telesales.job.progress"].create(
+            {"job_uuid": job.uuid, "progress": "412,000 rows imported…"}
+        )
+        job.state = "started"
+        wizard.invalidate_recordset()
+        self.assertEqual(wizard.telesales_job_live_progress, "412,000 rows imported…")
+        self.assertEqual(wizard.action_refresh()["res_id"], wizard.id)
+        job.state = "done"
+        wizard.invalidate_recordset()
+        self.assertEqual(
+            wizard.telesales_job_live_progress, wizard.telesales_job_progress
+        )
+
     def test_directory_one_job_per_file(self):
         with tempfile.TemporaryDirectory() as folder:
             for name, call_id in (("a.csv", "d1"), ("b.csv", "d2")):

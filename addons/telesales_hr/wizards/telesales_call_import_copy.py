@@ -28,6 +28,8 @@ from .telesales_call_import_chunks import CHUNK_ROWS, MAX_ERRORS, Parsed
 
 _logger = logging.getLogger(__name__)
 
+# rows inserted in one step: the progress is told after each
+INSERT_ROWS = 200_000
 # Python codec of a mapping -> PostgreSQL's name of the encoding
 COPY_ENCODINGS = {"utf-8-sig": "UTF8", "gb18030": "GB18030"}
 
@@ -66,8 +68,7 @@ class TelesalesCallImport(models.TransientModel):
                 self._restore_timezone(session)
                 duplicates = [] if parsed.bad_rows else self._seen_stage()
                 self._raise_bad_rows(convert, parsed, duplicates, source_name)
-                created = self._insert_stage(company, dialer)
-                self._import_progress(parsed.total, parsed.total)
+                created = self._insert_stages(company, dialer, parsed.total)
                 cr.execute("DROP TABLE telesales_call_raw, telesales_call_login")
                 violations = self._close_stage(session)
         except _LayoutRefused as refused:
@@ -185,6 +186,16 @@ class TelesalesCallImport(models.TransientModel):
                 self._copy_lines(lines)
         if unread:
             _logger.info("%s rows read by the Python converter", len(unread))
+
+    @api.model
+    def _insert_stages(self, company, dialer, total):
+        """Insert the staged rows in steps, telling the progress after each
+        (the rows are numbered from 2, the file's header being row 1)."""
+        created = 0
+        for start in range(2, total + 2, INSERT_ROWS):
+            created += self._insert_stage(company, dialer, (start, start + INSERT_ROWS))
+            self._import_progress(min(start - 2 + INSERT_ROWS, total), total)
+        return created
 
     @api.model
     def _seen_stage(self):

@@ -135,37 +135,73 @@ class TelesalesCallImport(models.TransientModel):
         names), all-or-nothing; rows are numbered from 1. Same result and
         errors as :meth:`_import_file`."""
         mapping, company, dialer = self._resolve(mapping, company, dialer)
-        header = [
+        header = self._records_header(mapping)
+        return self._import_rows(
+            header,
+            self._record_rows(records, header),
+            mapping,
+            company,
+            dialer,
+            first_row=1,
+            source_name="JSON",
+        )
+
+    @api.model
+    def _records_header(self, mapping):
+        """The keys a JSON record is read by: the mapping's column names."""
+        return [
             getattr(mapping, column).strip()
             for column in mapping._fields
             if column.startswith("col_") and getattr(mapping, column)
         ]
 
-        def rows():
-            for record in records:
-                if not isinstance(record, dict):
-                    yield None  # reported as a bad row
-                    continue
-                not_scalar = [
-                    name for name in header if not isinstance(record.get(name), SCALARS)
-                ]
-                if not_scalar:
-                    yield BadRecord(
-                        self.env._(
-                            "%(fields)s: a text, a number, true/false or null "
-                            "is expected, not a list or an object",
-                            fields=", ".join(not_scalar),
-                        )
+    @api.model
+    def _record_rows(self, records, header):
+        """Rows of strings laid out as ``header``; a record that is not an
+        object yields None, one holding a list or an object a BadRecord
+        (both reported as bad rows)."""
+        for record in records:
+            if not isinstance(record, dict):
+                yield None
+                continue
+            not_scalar = [
+                name for name in header if not isinstance(record.get(name), SCALARS)
+            ]
+            if not_scalar:
+                yield BadRecord(
+                    self.env._(
+                        "%(fields)s: a text, a number, true/false or null "
+                        "is expected, not a list or an object",
+                        fields=", ".join(not_scalar),
                     )
-                    continue
-                yield [
-                    "" if record.get(name) is None else str(record.get(name))
-                    for name in header
-                ]
+                )
+                continue
+            yield [
+                "" if record.get(name) is None else str(record.get(name))
+                for name in header
+            ]
 
-        return self._import_rows(
-            header, rows(), mapping, company, dialer, first_row=1, source_name="JSON"
-        )
+    @api.model
+    def _check_records(self, records, mapping):
+        """The checks of :meth:`_import_records` that need no conversion
+        (each record an object of texts, numbers, booleans or nulls; a usable
+        mapping), for a push imported later: raises the same errors."""
+        mapping._check_usable_timezone()
+        header = self._records_header(mapping)
+        bad = [
+            (row_no, self._describe_row(None, row))
+            for row_no, row in enumerate(self._record_rows(records, header), 1)
+            if row is None or isinstance(row, BadRecord)
+        ]
+        if bad:
+            raise self._import_error("JSON", bad[:MAX_ERRORS], len(bad), len(records))
+
+    @api.model
+    def _import_progress(self, done_rows, total_rows=None):
+        """Hook called by :meth:`_import_rows` after each loaded chunk with
+        the rows parsed so far (``total_rows`` when known). Does nothing
+        here; a background import reports it to the user
+        (telesales_call_import_job.py)."""
 
     @api.model
     def _import_rows(
@@ -198,7 +234,7 @@ class TelesalesCallImport(models.TransientModel):
         logins = self._dialer_logins(company)
         convert = mapping._row_converter(header, logins)
         parsed = Parsed()
-        created, duplicates = 0, []
+        created, loaded, duplicates = 0, 0, []
         with cr.savepoint(flush=False):
             session = self._open_stage(mapping)
             chunks = parse_chunks(rows, convert, first_row, parsed)
@@ -210,7 +246,8 @@ class TelesalesCallImport(models.TransientModel):
                         continue  # keep validating, stop loading
                     self._copy_stage(lines)
                     created += self._insert_stage(company, dialer)
-                    self._import_progress(parsed.total)
+                    loaded += len(lines)
+                    self._import_progress(loaded)
             finally:
                 chunks.close()  # stops the parser thread on an error
             self._restore_timezone(session)
@@ -221,11 +258,6 @@ class TelesalesCallImport(models.TransientModel):
         return self._import_result(
             source_name, parsed.total, created, violations, started
         )
-
-    @api.model
-    def _import_progress(self, done_rows, total_rows=None):
-        """Called while a file is loaded (``done_rows`` read so far); a job
-        importing for a user reports it (see telesales_call_import_job)."""
 
     @api.model
     def _raise_bad_rows(self, convert, parsed, duplicates, source_name):

@@ -11,19 +11,28 @@ again creates nothing twice, so a retried job changes nothing. The
 job of the same file enqueued twice.
 """
 
+import contextvars
 import io
 import os
 from pathlib import Path
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 from ..models.telesales_job import job_identity, job_threshold
+from ..models.telesales_job_progress import ProgressSink
 from .telesales_call_import import CallImportError
 from .telesales_call_import_engine import _move
 
 #: files larger than this (bytes) are imported in the background
 BACKGROUND_BYTES = 5_000_000
+
+#: the progress sink of the wizard's job running in this thread: set by
+#: :meth:`_job_import_attachment` around its import, read by
+#: :meth:`_import_progress` (Python state, not the context: no request can
+#: set it)
+_PROGRESS = contextvars.ContextVar("telesales_call_import_progress", default=None)
 
 
 class TelesalesCallImport(models.TransientModel):
@@ -124,12 +133,41 @@ class TelesalesCallImport(models.TransientModel):
             source = attachment._full_path(attachment.store_fname)
         else:
             source = io.BytesIO(attachment.raw)
-        outcome = self._job_import_one(source, name, mapping_id, company_id, dialer_id)
+        # the user watches the wizard: report the rows read while it runs
+        job_uuid = self.env.context.get("job_uuid")
+        token = _PROGRESS.set(ProgressSink(job_uuid) if wizard and job_uuid else None)
+        try:
+            outcome = self._job_import_one(
+                source, name, mapping_id, company_id, dialer_id
+            )
+        finally:
+            _PROGRESS.reset(token)
         wizard.sudo().write({"state": outcome["state"], "result": outcome["message"]})
         wizard._telesales_job_report(outcome["message"], outcome["progress"])
         if outcome["state"] == "done":
             attachment.unlink()  # imported: the calls are the record
         return outcome["message"]
+
+    @api.model
+    def _import_progress(self, done_rows, total_rows=None):
+        """In the wizard's job: write the rows imported so far where the wizard
+        shows them, through a cursor committed at once (the job's own
+        commits only at its end), at most every few seconds."""
+        super()._import_progress(done_rows, total_rows)
+        sink = _PROGRESS.get()
+        finished = total_rows is not None and done_rows >= total_rows
+        if sink is None or not (sink.due() or finished):
+            return
+        done = formatLang(self.env, done_rows, digits=0)
+        if total_rows:
+            progress = self.env._(
+                "%(done)s of %(total)s rows imported…",
+                done=done,
+                total=formatLang(self.env, total_rows, digits=0),
+            )
+        else:
+            progress = self.env._("%(done)s rows imported…", done=done)
+        self.env["telesales.job.progress"]._write_now(sink.job_uuid, progress)
 
     @api.model
     def _job_import_path(self, path, mapping_id, company_id=False, dialer_id=False):

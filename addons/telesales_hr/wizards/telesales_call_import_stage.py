@@ -149,9 +149,10 @@ class TelesalesCallImport(models.TransientModel):
         ]
 
     @api.model
-    def _insert_stage(self, company, dialer):
+    def _insert_stage(self, company, dialer, rows=None):
         """Insert the staged rows that are not imported yet; add their
         agent-days to ``telesales_call_days``. Returns the number created.
+        ``rows``: only the rows numbered from ``rows[0]`` to before ``rows[1]``.
 
         A plain INSERT of the rows whose id is not found is cheaper than
         ``ON CONFLICT`` (no speculative insertion per row); if a concurrent
@@ -161,14 +162,14 @@ class TelesalesCallImport(models.TransientModel):
         cr = self.env.cr
         try:
             with cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
-                cr.execute(self._insert_query(company, dialer, on_conflict=False))
+                cr.execute(self._insert_query(company, dialer, False, rows))
                 return cr.fetchone()[0]
         except UniqueViolation:
-            cr.execute(self._insert_query(company, dialer, on_conflict=True))
+            cr.execute(self._insert_query(company, dialer, True, rows))
             return cr.fetchone()[0]
 
     @api.model
-    def _insert_query(self, company, dialer, on_conflict):
+    def _insert_query(self, company, dialer, on_conflict, rows=None):
         return SQL(
             """
             WITH inserted AS (
@@ -196,6 +197,7 @@ class TelesalesCallImport(models.TransientModel):
                         SELECT 1 FROM telesales_call c
                          WHERE c.external_id = s.external_id
                            AND c.company_id = %(company)s)
+                   AND %(rows)s
                 %(on_conflict)s
              RETURNING employee_id, call_date
             ), days AS (
@@ -207,6 +209,9 @@ class TelesalesCallImport(models.TransientModel):
             company=company.id,
             dialer=dialer.id or None,
             tz=SQL(AGENT_TZ_SQL),
+            rows=SQL("s.row_no >= %s AND s.row_no < %s", *rows)
+            if rows
+            else SQL("true"),
             on_conflict=SQL(
                 "ON CONFLICT (external_id, company_id) DO NOTHING"
                 if on_conflict
