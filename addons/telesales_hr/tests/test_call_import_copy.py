@@ -185,6 +185,17 @@ class TestCallImportCopy(TelesalesCallCase):
         self.assertEqual(caught.exception.errors[0][0], 3)
         with self.assertRaisesRegex(UserError, "cannot be read as utf-8-sig CSV"):
             self.Import._import_file(io.BytesIO(good + b"\xff\xfe,\r\n"), self.generic)
+        # a line "\\." would end PostgreSQL's COPY: Python reads the file
+        marker = good + b"\\.\r\n" + good.split(b"\r\n", 1)[1].replace(b"f1", b"f4")
+        self.assertIsNone(
+            self.Import._import_copy(
+                io.BytesIO(marker), GENERIC_HEADER, self.generic, self.company,
+                self.env["telesales.dialer"],
+            )
+        )  # fmt: skip
+        with self.assertRaises(CallImportError) as caught:
+            self.Import._import_file(io.BytesIO(marker), self.generic)
+        self.assertEqual(caught.exception.errors[0][0], 3)
         second = self.csv_bytes([self.row("f3", "2025-03-03 10:16:00")])
         with_blank = good + b"\r\n" + second.split(b"\r\n", 1)[1]
         result = self.Import._import_file(io.BytesIO(with_blank), self.generic)

@@ -34,6 +34,23 @@ INSERT_ROWS = 200_000
 COPY_ENCODINGS = {"utf-8-sig": "UTF8", "gb18030": "GB18030"}
 
 
+def _has_end_marker(data):
+    """Whether a line of the file is ``\\.``, which ends PostgreSQL's COPY
+    there (the rows after it would be lost): such a file is read by Python.
+    Leaves ``data`` where it was."""
+    position = data.tell()
+    previous = b"\n"
+    try:
+        while block := data.read(1 << 20):
+            window = previous + block
+            if b"\n\\.\n" in window or b"\n\\.\r" in window:
+                return True
+            previous = window[-3:]
+        return previous.endswith(b"\n\\.")
+    finally:
+        data.seek(position)
+
+
 class _LayoutRefused(Exception):
     """PostgreSQL's CSV reader refused the file (see the module's doc)."""
 
@@ -48,7 +65,7 @@ class TelesalesCallImport(models.TransientModel):
         errors as :meth:`_import_rows`; None when PostgreSQL cannot read the
         file as CSV (nothing is written, the caller reads it with Python)."""
         encoding = COPY_ENCODINGS.get(mapping.encoding)
-        if not encoding:
+        if not encoding or _has_end_marker(data):
             return None
         self.env["telesales.call"].check_access("create")
         mapping._check_usable_timezone()
