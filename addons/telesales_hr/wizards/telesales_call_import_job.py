@@ -68,6 +68,9 @@ class TelesalesCallImport(models.TransientModel):
                 {
                     "name": self.filename or "calls.csv",
                     "datas": self.file,
+                    # not text/csv: Odoo would copy the words of a file of
+                    # millions of rows into the attachment's search index
+                    "mimetype": "application/octet-stream",
                     "res_model": self._name,
                     "res_id": self.id,
                 }
