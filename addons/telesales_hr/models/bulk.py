@@ -2,11 +2,58 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Bulk writing of computed records."""
 
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
 from odoo import fields
 from odoo.tools import SQL
 
 CHUNK = 5000
 MAGIC = ["create_uid", "create_date", "write_uid", "write_date"]
+
+
+def _quoted(value):
+    """A text element of an array literal, quoted and escaped."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, dict):
+        value = json.dumps(value)  # a translated (jsonb) value
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _plain(value):
+    """A number, date or timestamp element (its str() needs no quoting)."""
+    return "NULL" if value is None else str(value)
+
+
+def _boolean(value):
+    return "NULL" if value is None else ("t" if value else "f")
+
+
+def _integer(value):
+    """An integer element: a float is rounded half away from zero, as
+    PostgreSQL casts a number to an integer (its text input refuses one)."""
+    if isinstance(value, float):
+        value = int(Decimal(repr(value)).quantize(Decimal(1), ROUND_HALF_UP))
+    return _plain(value)
+
+
+FORMATS = {
+    "bool": _boolean,
+    "int4": _integer,
+    "numeric": _plain,
+    "float8": _plain,
+    "date": _plain,
+    "timestamp": _plain,
+}
+
+
+def _array_literal(values, column_type):
+    """``values`` as ONE array literal, ``{1,2,NULL}``: the server parses it
+    in C, once, where a Python list (sent as ``ARRAY[…]``) makes a node per
+    value to quote, send, parse and plan; for a month of 2,000 agents (44,000
+    rows × 60 columns) that took ~6 s of the ~7 s of the write."""
+    return "{" + ",".join(map(FORMATS.get(column_type, _quoted), values)) + "}"
 
 
 def _chunks(model, vals_list):
@@ -33,7 +80,9 @@ def _chunks(model, vals_list):
         yield (
             names,
             SQL(", ").join(
-                SQL("%s::%s[]", column, SQL(column_type))
+                SQL(
+                    "%s::%s[]", _array_literal(column, column_type), SQL(column_type)
+                )
                 for column, column_type in zip(columns, types, strict=True)
             ),
         )
