@@ -12,15 +12,6 @@ CHUNK = 5000
 MAGIC = ["create_uid", "create_date", "write_uid", "write_date"]
 
 
-def _quoted(value):
-    """A text element of an array literal, quoted and escaped."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, dict):
-        value = json.dumps(value)  # a translated (jsonb) value
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _integer(value):
     """A float for an integer column, rounded half away from zero as
     PostgreSQL casts a number to an integer (its text input refuses one)."""
@@ -45,8 +36,15 @@ def _array_literal(values, column_type):
         ]
     elif column_type in PLAIN:
         elements = ["NULL" if v is None else str(v) for v in values]
-    else:
-        elements = [_quoted(v) for v in values]
+    else:  # text, quoted and escaped
+        if column_type == "jsonb":  # a translated value
+            values = [json.dumps(v) if isinstance(v, dict) else v for v in values]
+        elements = [
+            "NULL"
+            if v is None
+            else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for v in values
+        ]
     return "{" + ",".join(elements) + "}"
 
 
@@ -74,9 +72,7 @@ def _chunks(model, vals_list):
         yield (
             names,
             SQL(", ").join(
-                SQL(
-                    "%s::%s[]", _array_literal(column, column_type), SQL(column_type)
-                )
+                SQL("%s::%s[]", _array_literal(column, column_type), SQL(column_type))
                 for column, column_type in zip(columns, types, strict=True)
             ),
         )
