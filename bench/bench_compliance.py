@@ -348,7 +348,8 @@ def main():
             f"(target 3: {verdict})"
         )
         for name, size in sizes:
-            print(f"  size of {name}: {size / 2**20:.1f} MiB")
+            shown = f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size // 1024} kB"
+            print(f"  size of {name}: {shown}")
         print(
             f"RESULT agents={len(agents)} calls={calls} "
             f"first_s={results['first']:.2f} recompute_s={recompute:.2f} "
