@@ -1,22 +1,27 @@
 # Copyright 2026 Telesales Add-ons contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Benchmark: daily compliance of 1,000 agents × 22 working days.
+"""Benchmark: daily compliance of 2,000 agents × 22 working days.
 
-Generates once (not timed) 1,000 agents in 50 teams working Monday to Friday
-09:00-18:00 (Asia/Shanghai), their April 2025 calls (~60 a day, 1.3 million,
-written with COPY) and attendances (COPY, with a few late arrivals, absences
-and proxy punches), then times ``telesales.daily.compliance._compute_for_range``
-for the month (first computation, then a recomputation replacing the rows) and
-for one day (the nightly job). The timed work is rolled back, so runs compare.
+Generates once (not timed) 2,000 agents in 100 teams working Monday to Friday
+09:00-18:00 (Asia/Shanghai), their April 2025 calls (200 a day: 400,000 a day,
+8.8 million in the month, made by PostgreSQL with one INSERT … SELECT
+generate_series per day) and attendances (COPY, with a few late arrivals,
+absences and proxy punches), then times
+``telesales.daily.compliance._compute_for_range`` for the month (first
+computation, then a recomputation replacing the rows) and for one day (the
+nightly job), against the reference measured in the same run: one GROUP BY of
+the month's calls per agent and day. The timed work is rolled back, so runs
+compare.
 
-    tools/bench.sh bench/bench_compliance.py [--agents 1000] [--calls 60]
-Aim: the month under 30 seconds.
+    tools/bench.sh compliance [--agents 2000] [--calls 200]
+Target: the month's recomputation within 3× of the GROUP BY.
 """
 
 import argparse
 import io
 import random
 import time
+from contextlib import closing
 from datetime import date, datetime, timedelta
 
 import pytz
@@ -31,8 +36,10 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True)
     parser.add_argument("--database", required=True)
-    parser.add_argument("--agents", type=int, default=1000)
-    parser.add_argument("--calls", type=int, default=60, help="calls per agent and day")
+    parser.add_argument("--agents", type=int, default=2000)
+    parser.add_argument(
+        "--calls", type=int, default=200, help="calls per agent and working day"
+    )
     add_size_option(parser, agents=20, calls=6)
     return parser.parse_args()
 
@@ -137,55 +144,16 @@ def generate(env, agents_wanted, calls_per_day):
     rnd = random.Random(2026)
     days = [MONTH + timedelta(days=i) for i in range(30)]
     days = [d for d in days if d.weekday() < 5]
-    team_of = {agent.id: agent.department_id.id for agent in agents}
     now = datetime(2025, 5, 1)
     uid = env.uid
     cr = env.cr
 
-    def call_rows():
-        seq = 0
-        midnight = {day: utc(day, 0) for day in days}
-        for agent in agents.ids:
-            for day in days:
-                base = midnight[day]
-                weak = rnd.random() < 0.12  # a non-compliant day now and then
-                first = rnd.randint(9 * 3600, 9 * 3600 + 1700 + (900 if weak else 0))
-                afternoon = rnd.randint(13 * 3600 + 1800, 13 * 3600 + 1800 + 1500)
-                starts = [first, afternoon] + [
-                    rnd.randint(first + 60, 17 * 3600 + 1800)
-                    for _i in range(calls_per_day - 2)
-                ]
-                for start in starts:
-                    seq += 1
-                    connected = rnd.random() < (0.6 if weak else 0.8)
-                    talk = rnd.randint(150, 480) if connected else 0
-                    number = f"138{seq:08d}"
-                    yield (
-                        agent, team_of[agent], company.id, f"B{seq:08d}", number,
-                        number,
-                        base + timedelta(seconds=start), "outbound", connected,
-                        rnd.randint(3, 25), talk, 0, 0, rnd.randint(5, 30),
-                        False, False, False, False, day,
-                    )  # fmt: skip
-
-    columns = (
-        "employee_id", "department_id", "company_id", "external_id", "callee_number",
-        "callee_normalized", "start", "direction", "connected", "ring_seconds",
-        "talk_seconds", "wait_seconds", "pause_seconds", "wrapup_seconds",
-        "violation_dnc", "violation_window", "violation_cap", "is_violation",
-        "call_date",
-    )  # fmt: skip
     started = time.perf_counter()
-    rows, total = [], 0
-    for row in call_rows():
-        rows.append(row)
-        if len(rows) == 200_000:
-            copy(cr, "telesales_call", columns, rows)
-            total += len(rows)
-            rows = []
-    copy(cr, "telesales_call", columns, rows)
-    total += len(rows)
-    print(f"  calls: {total} rows by COPY ({time.perf_counter() - started:.1f} s)")
+    total = generate_calls(cr, agents, days, calls_per_day, company.id)
+    print(
+        f"  calls: {total} rows by INSERT … SELECT generate_series "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
 
     def attendance_rows():
         for index, agent in enumerate(agents.ids):
@@ -225,9 +193,74 @@ def generate(env, agents_wanted, calls_per_day):
         f"  attendances: {len(rows)} rows by COPY "
         f"({time.perf_counter() - started:.1f} s)"
     )
-    cr.execute("ANALYZE telesales_call")
-    cr.execute("ANALYZE hr_attendance")
     return agents
+
+
+# One working day of calls, made in PostgreSQL (9 million rows would take
+# minutes to build in Python and pipe through COPY): per agent a weak day now
+# and then (12 %), the first call 09:00-09:28 (up to 09:43 on a weak day),
+# one call 13:30-13:55, the others between the first and 17:30; 80 % of the
+# calls connected (60 % on a weak day) with 150-480 s of talk. The rows are
+# written in the order of their start, as a dialer's daily import would be,
+# so the table lies by time like a real one.
+CALLS_OF_DAY = """
+WITH agent AS MATERIALIZED (
+    SELECT emp, team, random() < 0.12 AS weak
+      FROM unnest(%(ids)s::int[], %(teams)s::int[]) AS a(emp, team)
+), agent_day AS MATERIALIZED (
+    SELECT emp, team, weak,
+           32400 + floor(random() * (1701 + CASE WHEN weak THEN 900 ELSE 0 END))::int
+               AS first,
+           48600 + floor(random() * 1501)::int AS afternoon
+      FROM agent
+), calls AS MATERIALIZED (
+    SELECT emp, team, n,
+           CASE n WHEN 1 THEN first WHEN 2 THEN afternoon
+                  ELSE first + 60 + floor(random() * (63000 - first - 60 + 1))::int
+           END AS sec,
+           random() < CASE WHEN weak THEN 0.6 ELSE 0.8 END AS connected,
+           3 + floor(random() * 23)::int AS ring,
+           150 + floor(random() * 331)::int AS talk,
+           5 + floor(random() * 26)::int AS wrapup
+      FROM agent_day CROSS JOIN generate_series(1, %(calls)s) AS n
+), numbered AS (
+    SELECT *, %(offset)s + row_number() OVER (ORDER BY sec, emp, n) AS seq
+      FROM calls
+)
+INSERT INTO telesales_call (
+    employee_id, department_id, company_id, external_id, callee_number,
+    callee_normalized, start, direction, connected, ring_seconds, talk_seconds,
+    wait_seconds, pause_seconds, wrapup_seconds, violation_dnc, violation_window,
+    violation_cap, is_violation, call_date)
+SELECT emp, team, %(company)s, 'B' || lpad(seq::text, 8, '0'),
+       '138' || lpad(seq::text, 8, '0'), '138' || lpad(seq::text, 8, '0'),
+       %(midnight)s::timestamp + sec * interval '1 second', 'outbound', connected,
+       ring, CASE WHEN connected THEN talk ELSE 0 END, 0, 0, wrapup,
+       FALSE, FALSE, FALSE, FALSE, %(day)s::date
+  FROM numbered
+ ORDER BY seq
+"""
+
+
+def generate_calls(cr, agents, days, calls_per_day, company_id):
+    """The calls of ``days``, one INSERT … SELECT per day; returns their count."""
+    cr.execute("SELECT setseed(0.2026)")  # the same calls on every run
+    total = 0
+    for day in days:
+        cr.execute(
+            CALLS_OF_DAY,
+            {
+                "ids": agents.ids,
+                "teams": [agent.department_id.id for agent in agents],
+                "calls": calls_per_day,
+                "offset": total,
+                "company": company_id,
+                "midnight": utc(day, 0),
+                "day": day,
+            },
+        )
+        total += cr.rowcount
+    return total
 
 
 def main():
@@ -239,10 +272,23 @@ def main():
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        if not env["resource.calendar"].search([("name", "=", MARK)]):
+        generated = bool(env["resource.calendar"].search([("name", "=", MARK)]))
+        if not generated:
             print("Generating the data (not timed)")
+            started = time.perf_counter()
             generate(env, args.agents, args.calls)
             cr.commit()
+    if not generated:
+        # the table's hint bits and visibility map set once here, not by
+        # whichever timed query reads the calls first
+        vacuum(args.database, ["telesales_call", "hr_attendance"])
+        print(f"  generated in {time.perf_counter() - started:.1f} s (with VACUUM)")
+    # the rows every run writes and rolls back are dead rows: cleared before
+    # timing, so that runs compare
+    vacuum(
+        args.database,
+        ["telesales_daily_compliance", "telesales_kpi_deduction", "telesales_flag"],
+    )
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         Compliance = env["telesales.daily.compliance"]
@@ -255,19 +301,23 @@ def main():
         month_end = MONTH + timedelta(days=29)
         print(f"{len(agents)} agents, {calls} calls in {MONTH:%B %Y}")
         env.invalidate_all()
-        results = []
-        for label, date_from, date_to in (
-            ("month, first computation", MONTH, month_end),
-            ("month, recomputation", MONTH, month_end),
-            ("one day (nightly job)", date(2025, 4, 15), date(2025, 4, 15)),
+        # the reference twice, before and after the computations, and the
+        # faster one kept: the ratio is then the least flattering
+        references = [group_by_reference(cr, MONTH, month_end)]
+        results = {}
+        for key, label, date_from, date_to in (
+            ("first", "month, first computation", MONTH, month_end),
+            ("recompute", "month, recomputation", MONTH, month_end),
+            ("day", "one day (nightly job)", date(2025, 4, 15), date(2025, 4, 15)),
         ):
             env.invalidate_all()
             started = time.perf_counter()
             rows = Compliance._compute_for_range(date_from, date_to)
             env.flush_all()
             seconds = time.perf_counter() - started
-            results.append((label, seconds, len(rows)))
+            results[key] = seconds
             print(f"  {label}: {len(rows)} rows in {seconds:.2f} s")
+        references.append(group_by_reference(cr, MONTH, month_end))
         cr.execute(
             "SELECT COUNT(*), COUNT(*) FILTER (WHERE compliant)"
             " FROM telesales_daily_compliance"
@@ -285,26 +335,39 @@ def main():
             f"  rows: {total} ({compliant} compliant), "
             f"KPI deductions: {deductions}, flags: {flags}"
         )
-        month_seconds = results[0][1]
-        verdict = "OK" if month_seconds < 30 else "SLOWER THAN THE 30 s AIM"
-        print(f"compliance for the month: {month_seconds:.2f} s ({verdict})")
+        sizes = index_sizes(cr)
         cr.rollback()
-        reference = group_by_reference(cr, MONTH, month_end)
-        recompute = results[1][1]
+        reference = min(references)
+        recompute = results["recompute"]
         ratio = recompute / reference if reference else 0.0
         verdict = "OK" if ratio <= 3 else "ABOVE THE 3x TARGET"
+        if args.smoke:
+            verdict = "not judged at the smoke size"
         print(
-            f"reference: one GROUP BY over the month's calls: {reference:.2f} s; "
-            f"recompute / GROUP BY = {ratio:.2f} ({verdict})"
+            "reference: one GROUP BY over the month's calls: "
+            + " s, ".join(f"{seconds:.2f}" for seconds in references)
+            + f" s (before, after); recompute / GROUP BY = {ratio:.2f} "
+            f"(target 3: {verdict})"
         )
-        sizes = index_sizes(cr)
         for name, size in sizes:
-            print(f"  size of {name}: {size / 2**20:.1f} MiB")
+            shown = f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size // 1024} kB"
+            print(f"  size of {name}: {shown}")
         print(
-            f"RESULT agents={len(agents)} calls={calls} first_s={results[0][1]:.2f} "
-            f"recompute_s={recompute:.2f} day_s={results[2][1]:.2f} "
-            f"group_by_s={reference:.2f} ratio={ratio:.2f}"
+            f"RESULT agents={len(agents)} calls={calls} "
+            f"first_s={results['first']:.2f} recompute_s={recompute:.2f} "
+            f"day_s={results['day']:.2f} group_by_s={reference:.2f} "
+            f"ratio={ratio:.2f}"
         )
+
+
+def vacuum(database, tables):
+    """VACUUM ANALYZE ``tables`` (outside a transaction, as it must run)."""
+    import odoo
+
+    with closing(odoo.sql_db.db_connect(database).cursor()) as cr:
+        cr._cnx.autocommit = True
+        for table in tables:
+            cr.execute(f"VACUUM ANALYZE {table}")
 
 
 def group_by_reference(cr, date_from, date_to):
@@ -317,7 +380,9 @@ def group_by_reference(cr, date_from, date_to):
         SELECT c.employee_id,
                ((c.start AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::date AS day,
                COUNT(*), COUNT(*) FILTER (WHERE c.connected),
-               SUM(c.talk_seconds), MIN(c.start), MAX(c.start)
+               SUM(c.talk_seconds),
+               COUNT(*) FILTER (WHERE c.violation_dnc OR c.violation_window),
+               MIN(c.start), MAX(c.start)
           FROM telesales_call c
          WHERE c.start >= %s AND c.start < %s
          GROUP BY 1, 2
@@ -325,9 +390,7 @@ def group_by_reference(cr, date_from, date_to):
         [date_from - timedelta(days=1), date_to + timedelta(days=2)],
     )
     cr.fetchall()
-    seconds = time.perf_counter() - started
-    cr.rollback()
-    return seconds
+    return time.perf_counter() - started
 
 
 def index_sizes(cr):

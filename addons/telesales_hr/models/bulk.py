@@ -2,11 +2,50 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Bulk writing of computed records."""
 
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
 from odoo import fields
 from odoo.tools import SQL
 
 CHUNK = 5000
 MAGIC = ["create_uid", "create_date", "write_uid", "write_date"]
+
+
+def _integer(value):
+    """A float for an integer column, rounded half away from zero as
+    PostgreSQL casts a number to an integer (its text input refuses one)."""
+    return str(int(Decimal(repr(value)).quantize(Decimal(1), ROUND_HALF_UP)))
+
+
+# the types whose str() needs no quoting in an array literal
+PLAIN = {"numeric", "float8", "date", "timestamp"}
+
+
+def _array_literal(values, column_type):
+    """``values`` as ONE array literal, ``{1,2,NULL}``: the server parses it
+    in C, once, where a Python list (sent as ``ARRAY[…]``) makes a node per
+    value to quote, send, parse and plan; for a month of 2,000 agents (44,000
+    rows × 60 columns) that took ~6 s of the ~7 s of the write."""
+    if column_type == "bool":
+        elements = ["NULL" if v is None else "t" if v else "f" for v in values]
+    elif column_type == "int4":
+        elements = [
+            "NULL" if v is None else _integer(v) if isinstance(v, float) else str(v)
+            for v in values
+        ]
+    elif column_type in PLAIN:
+        elements = ["NULL" if v is None else str(v) for v in values]
+    else:  # text, quoted and escaped
+        if column_type == "jsonb":  # a translated value
+            values = [json.dumps(v) if isinstance(v, dict) else v for v in values]
+        elements = [
+            "NULL"
+            if v is None
+            else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            for v in values
+        ]
+    return "{" + ",".join(elements) + "}"
 
 
 def _chunks(model, vals_list):
@@ -25,7 +64,7 @@ def _chunks(model, vals_list):
             else:
                 columns.append(
                     [
-                        None if vals.get(name) is False else vals.get(name)
+                        None if (value := vals.get(name)) is False else value
                         for vals in chunk
                     ]
                 )
@@ -33,7 +72,7 @@ def _chunks(model, vals_list):
         yield (
             names,
             SQL(", ").join(
-                SQL("%s::%s[]", column, SQL(column_type))
+                SQL("%s::%s[]", _array_literal(column, column_type), SQL(column_type))
                 for column, column_type in zip(columns, types, strict=True)
             ),
         )

@@ -118,13 +118,20 @@ class TelesalesDailyCompliance(models.Model):
         )
 
         vals_list = []
+        deals_of = deals or {}
         for employee in employees:
-            schedule = schedules[employee.id]
-            params = params_by_company[employee.company_id.id]
+            # read once per agent, not once per day (44,000 rows a month for
+            # 2,000 agents)
+            emp_id = employee.id
+            company_id = employee.company_id.id
+            team_id = employee.department_id.id
+            schedule = schedules[emp_id]
+            params = params_by_company[company_id]
             lowest = params["lowest_rank"]
-            for rank, start, end in ranks.get(employee.id, []):
+            for rank, start, end in ranks.get(emp_id, []):
+                newcomer = rank == lowest
                 for day, expected in schedule["days"].items():
-                    key = (employee.id, day)
+                    key = (emp_id, day)
                     if not start <= day <= end or key in locked_keys:
                         continue
                     if not date_from <= day <= date_to:
@@ -143,10 +150,10 @@ class TelesalesDailyCompliance(models.Model):
                     vals["attendance_confirmed"] = bool(
                         attendance_complete or key in confirmed
                     )
-                    vals["is_newcomer"] = rank == lowest
-                    vals["deals"] = (deals or {}).get(key, 0)
-                    vals["department_id"] = teams.get(key, employee.department_id.id)
-                    vals["company_id"] = employee.company_id.id
+                    vals["is_newcomer"] = newcomer
+                    vals["deals"] = deals_of.get(key, 0)
+                    vals["department_id"] = teams.get(key, team_id)
+                    vals["company_id"] = company_id
                     vals_list.append(vals)
         return {
             "employees": employees,

@@ -10,6 +10,7 @@ from . import test_rank_review_ui
 from . import test_daily_compliance
 from . import test_attendance_rules
 from . import test_compliance_rules
+from . import test_compliance_time_zones
 from . import test_proxy_punch
 from . import test_kpi
 from . import test_compliance_access
