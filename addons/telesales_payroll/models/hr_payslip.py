@@ -98,8 +98,10 @@ class HrPayslip(models.Model):
             )
 
     def compute_sheet(self):
+        # the telesales sources of the payslips are built for all of them
+        # once l10n_cn_payroll has reset their statutory figures
+        # (``_l10n_cn_before_rules``, hr_payslip_cn.py)
         self._telesales_refuse_done()
-        self._telesales_filter()._telesales_build_sources()
         return super().compute_sheet()
 
     def get_payroll_dict(self, contracts):
@@ -184,6 +186,9 @@ class HrPayslip(models.Model):
             vals_list += slip._telesales_slip_rows(data)
         with Source._workflow_step(model_wide=True):
             sources = Source.create(vals_list)
+        if data.get("flags"):
+            # the HR flags of deductions left out (hr_payslip_cn.py), at once
+            self.env["telesales.flag"].sudo()._raise_flags(data["flags"])
         # the rules read the new rows through the payslips
         self.invalidate_recordset(["telesales_source_ids"])
         return sources
