@@ -203,7 +203,11 @@ def build_sources(env, contracts, rng):
         policy.write({"state": "published", "date_published": date(2023, 12, 1)})
         env["l10n_cn.pay.policy.ack"].create(
             [
-                {"policy_id": policy.id, "employee_id": emp.id, "date": date(2024, 1, 1)}
+                {
+                    "policy_id": policy.id,
+                    "employee_id": emp.id,
+                    "date": date(2024, 1, 1),
+                }
                 for emp in employees
             ]
         )
@@ -540,7 +544,9 @@ def bench(env, agents, rounds, profile_path=None):
             savepoint.close(rollback=True)
             env.invalidate_all()
     if len({n for counts in confirmed.values() for n in counts} | {agents}) != 1:
-        raise AssertionError(f"not every batch confirmed {agents} payslips: {confirmed}")
+        raise AssertionError(
+            f"not every batch confirmed {agents} payslips: {confirmed}"
+        )
     if profile is not None:
         # one more telesales batch, profiled, not counted (cProfile slows
         # what it watches)

@@ -99,7 +99,23 @@ class HrPayslip(models.Model):
         rules run: a structure built on this one gathers what its rules read
         here, for the whole recordset (and may prepare the figures of all
         the payslips at once, ``l10n_cn_prepare``, which the rules then only
-        read)."""
+        read). Here: the figures of the payslips on the statutory structure,
+        prepared together, so that they share their schedules' hours and
+        one read of the unpaid time off."""
+        statutory = self.env.ref(
+            "l10n_cn_payroll.structure_cn_statutory", raise_if_not_found=False
+        )
+        if not statutory:
+            return True
+        chains = {}
+        slip_ids = []
+        for slip in self:
+            struct = slip.struct_id or slip.contract_id.struct_id
+            if struct not in chains:
+                chains[struct] = statutory in struct.get_structure_with_parents()
+            if chains[struct] and slip.employee_id.sudo().l10n_cn_city_id:
+                slip_ids.append(slip.id)
+        return self.browse(slip_ids).l10n_cn_prepare()
 
     # ------------------------------------------------------------------
     # Contributions, called by the salary rules

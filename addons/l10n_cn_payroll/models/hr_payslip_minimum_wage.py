@@ -19,7 +19,6 @@ from odoo import fields, models
 
 from .cn_tax import D, minimum_wage_due, minimum_wage_topup
 
-
 DAY = timedelta(days=1)
 #: the time off the minimum wage is not due for (事假 and other unpaid types)
 UNPAID_DOMAIN = [

@@ -34,13 +34,14 @@ class HrPayslip(models.Model):
         # figures of every telesales payslip first, so that gathering the
         # telesales figures (deduction cap and floor) and then the rules
         # read them, computed once; then the telesales sources of them all.
-        super()._l10n_cn_before_rules()
+        res = super()._l10n_cn_before_rules()
         telesales = self._telesales_filter()
         telesales.filtered(
             lambda slip: slip.state in ("draft", "verify")
             and slip.employee_id.sudo().l10n_cn_city_id
         ).l10n_cn_prepare()
         telesales._telesales_build_sources()
+        return res
 
     def _telesales_gather(self):
         data = super()._telesales_gather()
@@ -149,20 +150,19 @@ class HrPayslip(models.Model):
         left out because their policy does not bind the employee."""
         company = self.company_id or self.env.company
         return {
-                    "name": self.env._(
-                        "Deductions of %(employee)s not made: policy not "
-                        "acknowledged",
-                        employee=self.employee_id.name,
-                    ),
-                    "flag_type": FLAG_TYPE,
-                    "employee_id": self.employee_id.id,
-                    "company_id": company.id,
-                    "date": self.date_to,
-                    "period_start": self.date_from,
-                    "period_end": self.date_to,
-                    "description": "\n".join(
-                        f"{row['name']}: {row['amount_due']:.2f}" for row in rows
-                    ),
-                    "responsible_user_id": company._telesales_flag_responsible().id,
-                    "source_ref": f"hr.employee,{self.employee_id.id}",
-                }
+            "name": self.env._(
+                "Deductions of %(employee)s not made: policy not " "acknowledged",
+                employee=self.employee_id.name,
+            ),
+            "flag_type": FLAG_TYPE,
+            "employee_id": self.employee_id.id,
+            "company_id": company.id,
+            "date": self.date_to,
+            "period_start": self.date_from,
+            "period_end": self.date_to,
+            "description": "\n".join(
+                f"{row['name']}: {row['amount_due']:.2f}" for row in rows
+            ),
+            "responsible_user_id": company._telesales_flag_responsible().id,
+            "source_ref": f"hr.employee,{self.employee_id.id}",
+        }
