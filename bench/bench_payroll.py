@@ -495,6 +495,10 @@ def bench(env, agents, rounds, profile_path=None):
         [("state", "=", "open")]
     )
     print(f"  ledger: {paid_count} paid sources, {open_count} open carry-overs")
+    # the planner's statistics of a database in use (autovacuum's ANALYZE),
+    # on the rows this transaction wrote
+    env.flush_all()
+    env.cr.execute("ANALYZE")
     # March, computed then confirmed as HR does it, by each structure on a
     # fresh batch of the same payslips, inside a savepoint rolled back so
     # that every batch confirms the same payslips against the same ledger;
@@ -503,11 +507,6 @@ def bench(env, agents, rounds, profile_path=None):
     kinds = ("stock", "telesales", "bare")
     seconds = {(kind, step): [] for kind in kinds for step in ("compute", "confirm")}
     confirmed = {kind: [] for kind in kinds}
-    profile = None
-    if profile_path:
-        import cProfile
-
-        profile = cProfile.Profile()
     for round_no in range(1, rounds + 1):
         order = kinds if round_no % 2 else kinds[::-1]
         for kind in order:
@@ -547,24 +546,30 @@ def bench(env, agents, rounds, profile_path=None):
         raise AssertionError(
             f"not every batch confirmed {agents} payslips: {confirmed}"
         )
-    if profile is not None:
-        # one more telesales batch, profiled, not counted (cProfile slows
-        # what it watches)
-        with env.cr.savepoint(flush=True) as savepoint:
-            run = batch(
-                env, contracts, QUARTER[2], structures["telesales"], "Bench profiled"
-            )
-            for step in ("compute", "confirm"):
-                timed(
-                    env,
-                    f"month 3, profiled: telesales batch {step}",
-                    lambda run=run, step=step: process(run, step),
-                    profile=profile,
+    if profile_path:
+        # one more batch of the reference and of the telesales structure,
+        # each profiled, not counted (cProfile slows what it watches)
+        import cProfile
+
+        for kind in ("stock", "telesales"):
+            profile = cProfile.Profile()
+            with env.cr.savepoint(flush=True) as savepoint:
+                run = batch(
+                    env, contracts, QUARTER[2], structures[kind], "Bench profiled"
                 )
-            savepoint.close(rollback=True)
-        env.invalidate_all()
-        profile.dump_stats(profile_path)
-        print(f"  profile of that batch in {profile_path}")
+                for step in ("compute", "confirm"):
+                    timed(
+                        env,
+                        f"month 3, profiled: {kind} batch {step}",
+                        lambda run=run, step=step: process(run, step),
+                        profile=profile,
+                    )
+                savepoint.close(rollback=True)
+            env.invalidate_all()
+            profile.dump_stats(f"{profile_path}.{kind}")
+            print(f"  profile of that batch in {profile_path}.{kind}")
+    if not rounds:
+        return
 
     def mean(kind, step):
         return sum(seconds[kind, step]) / len(seconds[kind, step])
@@ -599,7 +604,10 @@ def main():
         "--rounds", type=int, default=2, help="rounds of the three batches (mean)"
     )
     parser.add_argument(
-        "--profile", metavar="FILE", help="cProfile of the first telesales batch"
+        "--profile",
+        metavar="FILE",
+        help="cProfile of one more stock and telesales batch, in FILE.stock and "
+        "FILE.telesales (--rounds 0: only those)",
     )
     add_size_option(parser, agents=30, rounds=1)
     args = parser.parse_args()

@@ -36,6 +36,9 @@ def _money_field(string, **kwargs):
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
+    # the year to date and the minimum wage read the employee's other
+    # payslips for each payslip computed: OCA leaves the column unindexed
+    employee_id = fields.Many2one(index=True)
     l10n_cn_prepared = fields.Boolean(
         string="Statutory Figures Computed", copy=False, readonly=True
     )

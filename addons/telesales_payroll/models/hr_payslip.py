@@ -173,7 +173,8 @@ class HrPayslip(models.Model):
     def _telesales_build_sources(self):
         """Recompute the telesales sources of these draft payslips."""
         Source = self.env["telesales.payslip.source"].sudo()
-        old = Source.search([("payslip_id", "in", self.ids)])
+        # order="id": the model's order sorts by payslip, a join with it
+        old = Source.search([("payslip_id", "in", self.ids)], order="id")
         with old._workflow_step():
             old.unlink()
         if not self:
