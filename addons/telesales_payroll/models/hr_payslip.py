@@ -188,8 +188,13 @@ class HrPayslip(models.Model):
         with Source._workflow_step(model_wide=True):
             sources = Source.create(vals_list)
         if data.get("flags"):
-            # the HR flags of deductions left out (hr_payslip_cn.py), at once
-            self.env["telesales.flag"].sudo()._raise_flags(data["flags"])
+            # the HR flags of deductions left out (hr_payslip_cn.py), at once;
+            # one per employee and period, as raised payslip by payslip
+            flags = {}
+            for vals in data["flags"]:
+                key = (vals["employee_id"], vals["period_start"], vals["period_end"])
+                flags.setdefault(key, vals)
+            self.env["telesales.flag"].sudo()._raise_flags(list(flags.values()))
         # the rules read the new rows through the payslips
         self.invalidate_recordset(["telesales_source_ids"])
         return sources

@@ -151,7 +151,7 @@ class HrPayslip(models.Model):
         company = self.company_id or self.env.company
         return {
             "name": self.env._(
-                "Deductions of %(employee)s not made: policy not " "acknowledged",
+                "Deductions of %(employee)s not made: policy not acknowledged",
                 employee=self.employee_id.name,
             ),
             "flag_type": FLAG_TYPE,
