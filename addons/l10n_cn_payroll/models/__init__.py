@@ -8,6 +8,7 @@ from . import l10n_cn_tax_year
 from . import l10n_cn_iit_opening
 from . import hr_employee
 from . import hr_payslip
+from . import hr_payslip_line
 from . import hr_payslip_iit
 from . import hr_payslip_minimum_wage
 from . import l10n_cn_payroll_demo

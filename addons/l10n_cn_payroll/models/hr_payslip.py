@@ -36,6 +36,9 @@ def _money_field(string, **kwargs):
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
+    # the year to date and the minimum wage read the employee's other
+    # payslips for each payslip computed: OCA leaves the column unindexed
+    employee_id = fields.Many2one(index=True)
     l10n_cn_prepared = fields.Boolean(
         string="Statutory Figures Computed", copy=False, readonly=True
     )
@@ -85,7 +88,37 @@ class HrPayslip(models.Model):
         # The parameters are looked up again at each computation: a corrected
         # base or rate must reach a recomputed payslip.
         self.filtered("l10n_cn_prepared").write({"l10n_cn_prepared": False})
+        # OCA deletes the old lines payslip by payslip, and each deletion
+        # empties the whole ORM cache: every payslip then reads its employee,
+        # contract, rules and parameters again, one query at a time. Deleted
+        # here for the whole recordset at once (the same unlink, with its
+        # checks), OCA's loop finds nothing left to delete.
+        self.line_ids.unlink()
+        self._l10n_cn_before_rules()
         return super().compute_sheet()
+
+    def _l10n_cn_before_rules(self):
+        """Hook, after the statutory figures are reset and before the salary
+        rules run: a structure built on this one gathers what its rules read
+        here, for the whole recordset (and may prepare the figures of all
+        the payslips at once, ``l10n_cn_prepare``, which the rules then only
+        read). Here: the figures of the payslips on the statutory structure,
+        prepared together, so that they share their schedules' hours and
+        one read of the unpaid time off."""
+        statutory = self.env.ref(
+            "l10n_cn_payroll.structure_cn_statutory", raise_if_not_found=False
+        )
+        if not statutory:
+            return True
+        chains = {}
+        slip_ids = []
+        for slip in self:
+            struct = slip.struct_id or slip.contract_id.struct_id
+            if struct not in chains:
+                chains[struct] = statutory in struct.get_structure_with_parents()
+            if chains[struct] and slip.employee_id.sudo().l10n_cn_city_id:
+                slip_ids.append(slip.id)
+        return self.browse(slip_ids).l10n_cn_prepare()
 
     # ------------------------------------------------------------------
     # Contributions, called by the salary rules
@@ -109,11 +142,14 @@ class HrPayslip(models.Model):
     def l10n_cn_prepare(self):
         """Look up the city's parameters and the employee's base for the
         period, compute the contributions and keep them on the payslip."""
+        # the working hours of a schedule over a period, computed once for
+        # all the payslips of the recordset that share them
+        hours_memo = {"payslips": self}
         for slip in self.filtered(lambda s: not s.l10n_cn_prepared):
-            slip.write(slip._l10n_cn_contribution_values())
+            slip.write(slip._l10n_cn_contribution_values(hours_memo))
         return True
 
-    def _l10n_cn_contribution_values(self):
+    def _l10n_cn_contribution_values(self, hours_memo=None):
         self.ensure_one()
         employee = self.employee_id
         city = employee.l10n_cn_city_id
@@ -183,5 +219,5 @@ class HrPayslip(models.Model):
             l10n_cn_hf_base=float(hf_base),
             l10n_cn_hf_rate=hf_rate,
         )
-        vals.update(self._l10n_cn_minimum_wage_values(city, amounts))
+        vals.update(self._l10n_cn_minimum_wage_values(city, amounts, hours_memo))
         return vals

@@ -11,13 +11,20 @@ employee's own social insurance and housing fund, so pay after them must reach
 it. The figures used are kept on the payslip.
 """
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import fields, models
 
 from .cn_tax import D, minimum_wage_due, minimum_wage_topup
+
+DAY = timedelta(days=1)
+#: the time off the minimum wage is not due for (事假 and other unpaid types)
+UNPAID_DOMAIN = [
+    ("time_type", "=", "leave"),
+    ("holiday_id.holiday_status_id.unpaid", "=", True),
+]
 
 
 class HrPayslip(models.Model):
@@ -119,11 +126,12 @@ class HrPayslip(models.Model):
             "cap_percent": self.l10n_cn_city_id.deduction_cap_percent,
         }
 
-    def _l10n_cn_minimum_wage_values(self, city, amounts):
+    def _l10n_cn_minimum_wage_values(self, city, amounts, hours_memo=None):
         """The minimum wage row, the share of the month and the pay due, for
-        the payslip's values (``amounts``: the contributions just computed)."""
+        the payslip's values (``amounts``: the contributions just computed;
+        ``hours_memo``: see ``_l10n_cn_month_share``)."""
         row = city.minimum_wage_at(self.date_from)
-        share = self._l10n_cn_month_share()
+        share = self._l10n_cn_month_share(hours_memo)
         own = sum(D(amount) for kind, amount in amounts.items() if kind.endswith("_ee"))
         due = minimum_wage_due(
             row.amount, share, own, excludes=row.excludes_contributions
@@ -137,12 +145,42 @@ class HrPayslip(models.Model):
             "l10n_cn_minimum_wage_due": float(due) if row else 0.0,
         }
 
-    def _l10n_cn_month_share(self):
+    def _l10n_cn_unpaid_resources(self, hours_memo, start, end):
+        """The resources of the payslips prepared together (``hours_memo``'s
+        ``"payslips"``, else this one) with unpaid time off around the
+        interval, read once: the others have none to count, and reading
+        each employee's leaves one by one is what took a batch's time."""
+        key = ("unpaid", start, end)
+        if key not in hours_memo:
+            slips = hours_memo.get("payslips") or self
+            rows = (
+                self.env["resource.calendar.leaves"]
+                .sudo()
+                ._read_group(
+                    UNPAID_DOMAIN
+                    + [
+                        ("resource_id", "in", slips.employee_id.resource_id.ids),
+                        # a day of margin each side: the leaves are stored
+                        # in UTC, the interval is the schedule's local days
+                        ("date_from", "<=", datetime.combine(end, time.max) + DAY),
+                        ("date_to", ">=", datetime.combine(start, time.min) - DAY),
+                    ],
+                    ["resource_id"],
+                )
+            )
+            hours_memo[key] = {resource.id for (resource,) in rows}
+        return hours_memo[key]
+
+    def _l10n_cn_month_share(self, hours_memo=None):
         """The share of the period's working hours the minimum wage is due
         for: the hours inside the contract, less unpaid leave (事假 and other
         time off of a type marked unpaid), over the period's working hours, on
         the contract's schedule (public holidays excluded). Paid leave counts
-        as normal work (《最低工资规定》第三条). 1 without a schedule."""
+        as normal work (《最低工资规定》第三条). 1 without a schedule.
+
+        ``hours_memo``: {(schedule, first day, last day): hours}, shared by
+        the payslips prepared together (a batch has a few schedules and
+        one period)."""
         self.ensure_one()
         contract = self.contract_id
         calendar = (
@@ -152,7 +190,15 @@ class HrPayslip(models.Model):
             return 1.0
         tz = pytz.timezone(calendar.tz or "UTC")
 
+        hours_memo = {} if hours_memo is None else hours_memo
+
         def hours(day_from, day_to):
+            key = (calendar.id, day_from, day_to)
+            if key not in hours_memo:
+                hours_memo[key] = period_hours(day_from, day_to)
+            return hours_memo[key]
+
+        def period_hours(day_from, day_to):
             intervals = calendar._work_intervals_batch(
                 tz.localize(datetime.combine(day_from, time.min)),
                 tz.localize(datetime.combine(day_to, time.max)),
@@ -168,15 +214,16 @@ class HrPayslip(models.Model):
             return 0.0
         # sudo: a payroll officer need not be a time-off officer to count
         # the unpaid days of the employees they pay
-        unpaid = self.employee_id.sudo().list_leaves(
-            tz.localize(datetime.combine(start, time.min)),
-            tz.localize(datetime.combine(end, time.max)),
-            calendar=calendar.sudo(),
-            domain=[
-                ("time_type", "=", "leave"),
-                ("holiday_id.holiday_status_id.unpaid", "=", True),
-            ],
-        )
+        unpaid = []
+        if self.employee_id.resource_id.id in self._l10n_cn_unpaid_resources(
+            hours_memo, start, end
+        ):
+            unpaid = self.employee_id.sudo().list_leaves(
+                tz.localize(datetime.combine(start, time.min)),
+                tz.localize(datetime.combine(end, time.max)),
+                calendar=calendar.sudo(),
+                domain=UNPAID_DOMAIN,
+            )
         # most payslips cover their whole period: its hours are already known
         contracted = (
             period

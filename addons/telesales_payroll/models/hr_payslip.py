@@ -98,8 +98,10 @@ class HrPayslip(models.Model):
             )
 
     def compute_sheet(self):
+        # the telesales sources of the payslips are built for all of them
+        # once l10n_cn_payroll has reset their statutory figures
+        # (``_l10n_cn_before_rules``, hr_payslip_cn.py)
         self._telesales_refuse_done()
-        self._telesales_filter()._telesales_build_sources()
         return super().compute_sheet()
 
     def get_payroll_dict(self, contracts):
@@ -171,7 +173,8 @@ class HrPayslip(models.Model):
     def _telesales_build_sources(self):
         """Recompute the telesales sources of these draft payslips."""
         Source = self.env["telesales.payslip.source"].sudo()
-        old = Source.search([("payslip_id", "in", self.ids)])
+        # order="id": the model's order sorts by payslip, a join with it
+        old = Source.search([("payslip_id", "in", self.ids)], order="id")
         with old._workflow_step():
             old.unlink()
         if not self:
@@ -184,6 +187,14 @@ class HrPayslip(models.Model):
             vals_list += slip._telesales_slip_rows(data)
         with Source._workflow_step(model_wide=True):
             sources = Source.create(vals_list)
+        if data.get("flags"):
+            # the HR flags of deductions left out (hr_payslip_cn.py), at once;
+            # one per employee and period, as raised payslip by payslip
+            flags = {}
+            for vals in data["flags"]:
+                key = (vals["employee_id"], vals["period_start"], vals["period_end"])
+                flags.setdefault(key, vals)
+            self.env["telesales.flag"].sudo()._raise_flags(list(flags.values()))
         # the rules read the new rows through the payslips
         self.invalidate_recordset(["telesales_source_ids"])
         return sources

@@ -29,15 +29,19 @@ FLAG_TYPE = "pay_policy_unacknowledged"
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"  # pylint: disable=consider-merging-classes-inherited
 
-    def compute_sheet(self):
-        # The city's figures of every payslip first (l10n_cn_payroll computes
-        # them per payslip), so that gathering the telesales figures reads
-        # them for all the payslips at once.
-        self._telesales_filter().filtered(
+    def _l10n_cn_before_rules(self):
+        # Once l10n_cn_payroll has reset the statutory figures: the city's
+        # figures of every telesales payslip first, so that gathering the
+        # telesales figures (deduction cap and floor) and then the rules
+        # read them, computed once; then the telesales sources of them all.
+        res = super()._l10n_cn_before_rules()
+        telesales = self._telesales_filter()
+        telesales.filtered(
             lambda slip: slip.state in ("draft", "verify")
             and slip.employee_id.sudo().l10n_cn_city_id
         ).l10n_cn_prepare()
-        return super().compute_sheet()
+        telesales._telesales_build_sources()
+        return res
 
     def _telesales_gather(self):
         data = super()._telesales_gather()
@@ -55,8 +59,26 @@ class HrPayslip(models.Model):
                 order="version desc",
             )
         )
-        policies.ack_ids.mapped("date")
         data["cn_policies"] = policies
+        # {(policy id, employee id): day acknowledged}, read once: looking
+        # each deduction up among every acknowledgement of a policy would
+        # grow with the square of the centre
+        data["cn_acks"] = {
+            (policy.id, emp.id): day
+            for policy, emp, day in self.env["l10n_cn.pay.policy.ack"]
+            .sudo()
+            ._read_group(
+                [
+                    ("policy_id", "in", policies.ids),
+                    ("employee_id", "in", self.employee_id.ids),
+                ],
+                ["policy_id", "employee_id"],
+                ["date:min"],
+            )
+        }
+        # the flags of the deductions left out, raised once for the batch
+        # (``_telesales_build_sources``)
+        data["flags"] = []
         return data
 
     def _l10n_cn_minimum_wage_codes(self):
@@ -97,7 +119,9 @@ class HrPayslip(models.Model):
                 and p.date_published
                 and p.date_published <= day
             )[:1]
-            if policy and policy.binds(employee, row["date_from"]):
+            # as l10n_cn.pay.policy.binds, on the acknowledgements read at once
+            acknowledged = policy and data["cn_acks"].get((policy.id, employee.id))
+            if acknowledged and acknowledged <= row["date_from"]:
                 binding.append(row)
                 continue
             if policy:
@@ -118,32 +142,27 @@ class HrPayslip(models.Model):
             row.update(applied=0.0, carried=0.0, name=f"{row['name']} ({reason})")
             refused.append(row)
         if refused:
-            self._telesales_flag_unbound(refused)
+            data["flags"].append(self._telesales_flag_unbound(refused))
         return binding
 
     def _telesales_flag_unbound(self, rows):
-        """One flag per payslip period for HR: deductions left out because
-        their policy does not bind the employee."""
+        """The values of the flag for HR of this payslip's period: deductions
+        left out because their policy does not bind the employee."""
         company = self.company_id or self.env.company
-        self.env["telesales.flag"].sudo()._raise_flags(
-            [
-                {
-                    "name": self.env._(
-                        "Deductions of %(employee)s not made: policy not "
-                        "acknowledged",
-                        employee=self.employee_id.name,
-                    ),
-                    "flag_type": FLAG_TYPE,
-                    "employee_id": self.employee_id.id,
-                    "company_id": company.id,
-                    "date": self.date_to,
-                    "period_start": self.date_from,
-                    "period_end": self.date_to,
-                    "description": "\n".join(
-                        f"{row['name']}: {row['amount_due']:.2f}" for row in rows
-                    ),
-                    "responsible_user_id": company._telesales_flag_responsible().id,
-                    "source_ref": f"hr.employee,{self.employee_id.id}",
-                }
-            ]
-        )
+        return {
+            "name": self.env._(
+                "Deductions of %(employee)s not made: policy not acknowledged",
+                employee=self.employee_id.name,
+            ),
+            "flag_type": FLAG_TYPE,
+            "employee_id": self.employee_id.id,
+            "company_id": company.id,
+            "date": self.date_to,
+            "period_start": self.date_from,
+            "period_end": self.date_to,
+            "description": "\n".join(
+                f"{row['name']}: {row['amount_due']:.2f}" for row in rows
+            ),
+            "responsible_user_id": company._telesales_flag_responsible().id,
+            "source_ref": f"hr.employee,{self.employee_id.id}",
+        }
