@@ -21,7 +21,9 @@ done) and measures:
   xlsxwriter, zlib);
 - tracemalloc peak: Python allocations during the export (a second run,
   tracemalloc slows Python down; ``--no-tracemalloc`` skips it);
-- size of the final .xlsx file.
+- size of the final .xlsx file;
+- the reference, in the same process: the same rows and columns read by a
+  plain server-side cursor and written by xlsxwriter alone (no Odoo).
 
 Memory is flat when the 1,000,000-row peaks are close to the 10,000-row
 ones (ratio near 1) while the rows grow 100 times.
@@ -251,10 +253,12 @@ def measure(conf, db, size, team_id, trace, out_dir):
         trace_peak = tracemalloc.get_traced_memory()[1] if trace else None
         if trace:
             tracemalloc.stop()
+        plain_seconds = xlsxwriter_alone(cr, team_id, out_dir, size)
         result = {
             "size": size,
             "rows": sum(written.values()),
             "seconds": seconds,
+            "plain_seconds": plain_seconds,
             "rss_before": before,
             "rss_peak_delta": sampler.peak - before,
             "tracemalloc_peak": trace_peak,
@@ -262,6 +266,55 @@ def measure(conf, db, size, team_id, trace, out_dir):
         }
         cr.rollback()
     print(json.dumps(result))
+
+
+def xlsxwriter_alone(cr, team_id, out_dir, size):
+    """The reference: the same rows and columns read by a plain server-side
+    cursor and written by xlsxwriter alone (constant_memory, the same
+    formats, a total), without Odoo. Returns its seconds."""
+    import xlsxwriter
+
+    path = os.path.join(out_dir, f"plain_{size}.xlsx")
+    started = time.perf_counter()
+    workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = workbook.add_worksheet("Premium")
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    money = workbook.add_format({"num_format": "#,##0.00"})
+    headers = ["Date", "External ID", "Policy / Order", "Agent", "Team", "Premium",
+               "State", "Refund Date"]  # fmt: skip
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header)
+    cr.execute(
+        """
+        DECLARE bench_plain CURSOR FOR
+        SELECT p.date, p.external_id, p.policy_ref, e.name,
+               d.name->>'en_US', p.amount, p.state, p.refund_date
+          FROM telesales_premium p
+          JOIN hr_employee e ON e.id = p.employee_id
+     LEFT JOIN hr_department d ON d.id = p.department_id
+         WHERE p.department_id = %s
+      ORDER BY p.date, p.id
+        """,
+        [team_id],
+    )
+    row_no, total = 0, 0.0
+    while rows := (cr.execute("FETCH 2000 FROM bench_plain") or cr.fetchall()):
+        for day, external_id, policy, agent, team, amount, state, refund in rows:
+            row_no += 1
+            sheet.write_datetime(row_no, 0, day, date_format)
+            sheet.write_string(row_no, 1, external_id or "")
+            sheet.write_string(row_no, 2, policy or "")
+            sheet.write_string(row_no, 3, agent or "")
+            sheet.write_string(row_no, 4, team or "")
+            sheet.write_number(row_no, 5, amount, money)
+            sheet.write_string(row_no, 6, state)
+            if refund:
+                sheet.write_datetime(row_no, 7, refund, date_format)
+            total += amount
+    sheet.write_formula(row_no + 1, 5, f"=SUBTOTAL(9,F2:F{row_no + 1})", money, total)
+    cr.execute("CLOSE bench_plain")
+    workbook.close()
+    return time.perf_counter() - started
 
 
 def run_child(args, size, team_id, trace, out_dir):
@@ -293,7 +346,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-c", "--config", required=True, help="Odoo configuration")
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--sizes", default="10000,200000")
     parser.add_argument("--no-tracemalloc", action="store_true")
     parser.add_argument("--keep-files", action="store_true")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
@@ -324,7 +377,8 @@ def main():
                 result["seconds_traced"] = traced["seconds"]
             results.append(result)
             print(
-                f"[bench] {size:>9,} rows: {result['seconds']:7.1f} s, "
+                f"[bench] {size:>9,} rows: {result['seconds']:7.1f} s "
+                f"(xlsxwriter alone {result['plain_seconds']:.1f} s), "
                 f"RSS peak +{mib(result['rss_peak_delta']).strip()}, "
                 f"tracemalloc peak {mib(result.get('tracemalloc_peak')).strip()}, "
                 f"file {mib(result['file_size']).strip()}",
@@ -333,12 +387,15 @@ def main():
     print()
     print("Streamed XLSX export of the premium ledger (constant_memory, file target)")
     print(
-        f"{'rows':>10} {'seconds':>9} {'rows/s':>9} {'RSS peak delta':>16} "
-        f"{'tracemalloc peak':>17} {'file size':>13}"
+        f"{'rows':>10} {'seconds':>9} {'xlsxwriter alone':>17} {'ratio':>6} "
+        f"{'rows/s':>9} {'RSS peak delta':>16} {'tracemalloc peak':>17} "
+        f"{'file size':>13}"
     )
     for result in results:
         print(
             f"{result['rows']:>10,} {result['seconds']:>9.1f} "
+            f"{result['plain_seconds']:>15.1f} s "
+            f"{result['seconds'] / result['plain_seconds']:>6.2f} "
             f"{result['rows'] / result['seconds']:>9,.0f} "
             f"{mib(result['rss_peak_delta']):>16} "
             f"{mib(result.get('tracemalloc_peak')):>17} "
@@ -363,6 +420,12 @@ def main():
                 f"{mib(large['tracemalloc_peak']).strip()})"
             )
         print(f"file size ratio   {large['file_size'] / small['file_size']:8.1f}")
+    for result in results:
+        print(
+            f"RESULT rows={result['rows']} export_s={result['seconds']:.2f} "
+            f"xlsxwriter_s={result['plain_seconds']:.2f} "
+            f"ratio={result['seconds'] / result['plain_seconds']:.2f}"
+        )
 
 
 if __name__ == "__main__":
