@@ -44,8 +44,9 @@ CHECKED_COLUMNS = STAGE_COLUMNS[1:]
 
 
 def raw_column(index):
-    """The staging column of the file's column ``index`` (NULL read as '')."""
-    return SQL("coalesce(r.%s, '')", SQL.identifier(f"c{int(index)}"))
+    """The staging column of the file's column ``index`` (never NULL: the
+    raw table is COPYed with ``FORCE_NOT_NULL``)."""
+    return SQL("r.%s", SQL.identifier(f"c{int(index)}"))
 
 
 class RowSql:

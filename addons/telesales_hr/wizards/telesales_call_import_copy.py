@@ -29,7 +29,7 @@ from .telesales_call_import_chunks import CHUNK_ROWS, MAX_ERRORS, Parsed
 _logger = logging.getLogger(__name__)
 
 # rows inserted in one step: the progress is told after each
-INSERT_ROWS = 200_000
+INSERT_ROWS = 500_000
 # Python codec of a mapping -> PostgreSQL's name of the encoding
 COPY_ENCODINGS = {"utf-8-sig": "UTF8", "gb18030": "GB18030"}
 
@@ -114,11 +114,13 @@ class TelesalesCallImport(models.TransientModel):
         )
         copy = cr.mogrify(
             SQL(
+                # FORCE_NOT_NULL: an empty cell is '' as for Python's reader
                 "COPY telesales_call_raw (%s) FROM STDIN WITH (FORMAT csv, "
-                "HEADER true, DELIMITER %s, ENCODING %s)",
+                "HEADER true, DELIMITER %s, ENCODING %s, FORCE_NOT_NULL (%s))",
                 columns,
                 mapping._csv_delimiter(),
                 encoding,
+                columns,
             )
         ).decode()
         # psycopg2's COPY does not work with an asynchronous wait callback
@@ -178,10 +180,7 @@ class TelesalesCallImport(models.TransientModel):
         )
         # the raw table counts the data rows from 1, the file from its header
         unread = sorted(row_no - 1 for (row_no,) in cr.fetchall())
-        values = SQL(", ").join(
-            SQL("coalesce(%s, '')", SQL.identifier(f"c{i}"))
-            for i in range(convert.width)
-        )
+        values = SQL(", ").join(SQL.identifier(f"c{i}") for i in range(convert.width))
         for start in range(0, len(unread), CHUNK_ROWS):
             cr.execute(
                 SQL(
