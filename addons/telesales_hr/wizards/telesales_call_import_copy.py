@@ -146,14 +146,13 @@ class TelesalesCallImport(models.TransientModel):
         """Convert every raw row into the staging table; a value the SQL does
         not read is NULL there (see telesales_call_row_sql)."""
         cr = self.env.cr
+        # the logins the Python converter reads (_dialer_logins): one definition
+        logins = convert.agent.logins
         cr.execute(
-            """
-            CREATE TEMP TABLE telesales_call_login ON COMMIT DROP AS
-            SELECT telesales_dialer_login AS login, id AS employee_id
-              FROM hr_employee
-             WHERE company_id = %s AND telesales_dialer_login IS NOT NULL
-            """,
-            [company.id],
+            "CREATE TEMP TABLE telesales_call_login ON COMMIT DROP AS "
+            "SELECT * FROM unnest(%s::varchar[], %s::integer[]) "
+            "AS l(login, employee_id)",
+            [list(logins), list(logins.values())],
         )
         cr.execute("ANALYZE telesales_call_login")
         cr.execute(
