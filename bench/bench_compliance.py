@@ -10,8 +10,8 @@ absences and proxy punches), then times
 ``telesales.daily.compliance._compute_for_range`` for the month (first
 computation, then a recomputation replacing the rows) and for one day (the
 nightly job), against the reference measured in the same run: one GROUP BY of
-the month's calls per agent and day. The timed work is rolled back, so runs
-compare.
+the month's calls per agent and day. Each computation commits, as the cron and
+the jobs do; what they wrote is deleted afterwards, so runs compare.
 
     tools/bench.sh compliance [--agents 2000] [--calls 200]
 Target: the month's recomputation within 3× of the GROUP BY.
@@ -283,40 +283,79 @@ def main():
         # whichever timed query reads the calls first
         vacuum(args.database, ["telesales_call", "hr_attendance"])
         print(f"  generated in {time.perf_counter() - started:.1f} s (with VACUUM)")
-    # the rows every run writes and rolls back are dead rows: cleared before
-    # timing, so that runs compare
-    vacuum(
-        args.database,
-        ["telesales_daily_compliance", "telesales_kpi_deduction", "telesales_flag"],
+    # what an earlier run left, should it have stopped half-way
+    reset(registry)
+    try:
+        references, results, summary, sizes = timed_runs(registry)
+    finally:
+        reset(registry)
+    reference = min(references)
+    recompute = results["recompute"]
+    ratio = recompute / reference if reference else 0.0
+    verdict = "OK" if ratio <= 3 else "ABOVE THE 3x TARGET"
+    if args.smoke:
+        verdict = "not judged at the smoke size"
+    print(
+        "reference: one GROUP BY over the month's calls: "
+        + " s, ".join(f"{seconds:.2f}" for seconds in references)
+        + f" s (best {reference:.2f}); best recompute / GROUP BY = {ratio:.2f} "
+        f"(target 3: {verdict})"
     )
+    for name, size in sizes:
+        shown = f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size // 1024} kB"
+        print(f"  size of {name}: {shown}")
+    print(
+        f"RESULT agents={summary['agents']} calls={summary['calls']} "
+        f"first_s={results['first']:.2f} recompute_s={recompute:.2f} "
+        f"day_s={results['day']:.2f} group_by_s={reference:.2f} "
+        f"ratio={ratio:.2f}"
+    )
+
+
+def timed_runs(registry):
+    """The reference, then the computations, each in a transaction of
+    its own that commits, as the cron and the jobs run them: a recompute
+    rewrites rows committed earlier (PostgreSQL then skips the foreign key
+    checks of the keys it leaves as they are, which it must run again for a
+    row inserted by the same transaction). ``reset`` removes what they wrote.
+    Returns (references, {step: seconds}, counts, sizes)."""
+    import odoo
+
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        Compliance = env["telesales.daily.compliance"]
-        agents = env["hr.employee"].search([("is_telesales_agent", "=", True)])
+        agents = env["hr.employee"].search_count([("is_telesales_agent", "=", True)])
         cr.execute(
             "SELECT COUNT(*) FROM telesales_call WHERE start >= %s AND start < %s",
             [MONTH - timedelta(days=1), MONTH + timedelta(days=31)],
         )
         calls = cr.fetchone()[0]
         month_end = MONTH + timedelta(days=29)
-        print(f"{len(agents)} agents, {calls} calls in {MONTH:%B %Y}")
-        env.invalidate_all()
-        # the reference twice, before and after the computations, and the
-        # faster one kept: the ratio is then the least flattering
+        print(f"{agents} agents, {calls} calls in {MONTH:%B %Y}")
+        # on shared cores, noise only ever adds time: the reference is
+        # measured three times (before, between and after the computations)
+        # and the recomputation twice, and each keeps its best run
         references = [group_by_reference(cr, MONTH, month_end)]
-        results = {}
-        for key, label, date_from, date_to in (
-            ("first", "month, first computation", MONTH, month_end),
-            ("recompute", "month, recomputation", MONTH, month_end),
-            ("day", "one day (nightly job)", date(2025, 4, 15), date(2025, 4, 15)),
-        ):
-            env.invalidate_all()
+    results = {}
+    for key, label, date_from, date_to in (
+        ("first", "month, first computation", MONTH, month_end),
+        ("recompute", "month, recomputation", MONTH, month_end),
+        ("recompute", "month, recomputation again", MONTH, month_end),
+        ("day", "one day (nightly job)", date(2025, 4, 15), date(2025, 4, 15)),
+    ):
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             started = time.perf_counter()
-            rows = Compliance._compute_for_range(date_from, date_to)
+            rows = env["telesales.daily.compliance"]._compute_for_range(
+                date_from, date_to
+            )
             env.flush_all()
             seconds = time.perf_counter() - started
-            results[key] = seconds
+            results[key] = min(seconds, results.get(key, seconds))
             print(f"  {label}: {len(rows)} rows in {seconds:.2f} s")
+        if label == "month, recomputation":
+            with registry.cursor() as cr:
+                references.append(group_by_reference(cr, MONTH, month_end))
+    with registry.cursor() as cr:
         references.append(group_by_reference(cr, MONTH, month_end))
         cr.execute(
             "SELECT COUNT(*), COUNT(*) FILTER (WHERE compliant)"
@@ -336,28 +375,34 @@ def main():
             f"KPI deductions: {deductions}, flags: {flags}"
         )
         sizes = index_sizes(cr)
-        cr.rollback()
-        reference = min(references)
-        recompute = results["recompute"]
-        ratio = recompute / reference if reference else 0.0
-        verdict = "OK" if ratio <= 3 else "ABOVE THE 3x TARGET"
-        if args.smoke:
-            verdict = "not judged at the smoke size"
-        print(
-            "reference: one GROUP BY over the month's calls: "
-            + " s, ".join(f"{seconds:.2f}" for seconds in references)
-            + f" s (before, after); recompute / GROUP BY = {ratio:.2f} "
-            f"(target 3: {verdict})"
-        )
-        for name, size in sizes:
-            shown = f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size // 1024} kB"
-            print(f"  size of {name}: {shown}")
-        print(
-            f"RESULT agents={len(agents)} calls={calls} "
-            f"first_s={results['first']:.2f} recompute_s={recompute:.2f} "
-            f"day_s={results['day']:.2f} group_by_s={reference:.2f} "
-            f"ratio={ratio:.2f}"
-        )
+    return references, results, {"agents": agents, "calls": calls}, sizes
+
+
+# what a computation writes: the days, their KPI deductions, the flags and
+# the flags' chatter (the bench database holds nothing else of them)
+WRITTEN = (
+    "DELETE FROM mail_message WHERE model = 'telesales.flag'",
+    "DELETE FROM telesales_flag",
+    "DELETE FROM telesales_kpi_deduction",
+    "DELETE FROM telesales_daily_compliance",
+)
+
+
+def reset(registry):
+    """Remove what the timed computations wrote, then VACUUM their tables:
+    every run starts from the calls and attendances alone, so runs compare."""
+    with registry.cursor() as cr:
+        for statement in WRITTEN:
+            cr.execute(statement)
+    vacuum(
+        registry.db_name,
+        [
+            "telesales_daily_compliance",
+            "telesales_kpi_deduction",
+            "telesales_flag",
+            "mail_message",
+        ],
+    )
 
 
 def vacuum(database, tables):

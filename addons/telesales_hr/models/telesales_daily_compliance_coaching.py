@@ -32,7 +32,13 @@ class TelesalesDailyCompliance(models.Model):
             ["is_newcomer", "deals", "absence", "department_id"],
         )
         vals_list = []
-        Department = self.env["hr.department"]
+        # the teams of the range read at once (their leaders and the managers
+        # above), not one team per flag
+        teams = self.env["hr.department"].browse(
+            {row[4] for rows in per_employee.values() for row in rows if row[4]}
+        )
+        teams.mapped("manager_id.user_id")
+        teams.mapped("parent_id.manager_id.user_id")
         for employee in employees.filtered(lambda e: e.id in per_employee):
             company = employee.company_id
             limit = company.telesales_newcomer_coaching_days
@@ -48,7 +54,7 @@ class TelesalesDailyCompliance(models.Model):
                 streak_start = streak_start or day
                 run += 1
                 if run == limit + 1 and day >= date_from:
-                    team = Department.browse(team_id)
+                    team = teams.browse(team_id).with_prefetch(teams._prefetch_ids)
                     vals_list.append(
                         {
                             "name": self.env._(

@@ -239,19 +239,18 @@ def reason_lines(vals, max_dials, env):
             )
         )
     # no call that half-day: None (or False, as stored)
-    first, noon = vals.get("first_call_time"), vals.get("afternoon_call_time")
-    first = None if first is None or first is False else clock(seconds(first))
-    noon = None if noon is None or noon is False else clock(seconds(noon))
     if vals.get("fail_first_call"):
+        first = vals.get("first_call_time")
         reasons.append(
-            env._("First call at %(time)s", time=first)
-            if first
+            env._("First call at %(time)s", time=clock(seconds(first)))
+            if first is not None and first is not False
             else env._("No morning call")
         )
     if vals.get("fail_afternoon_call"):
+        noon = vals.get("afternoon_call_time")
         reasons.append(
-            env._("First afternoon call at %(time)s", time=noon)
-            if noon
+            env._("First afternoon call at %(time)s", time=clock(seconds(noon)))
+            if noon is not None and noon is not False
             else env._("No afternoon call")
         )
     if vals.get("fail_dial_cap"):

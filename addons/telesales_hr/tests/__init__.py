@@ -37,3 +37,4 @@ from . import test_jobs
 from . import test_premium_api
 from . import test_adversarial_hr
 from . import test_call_retention
+from . import test_bulk
