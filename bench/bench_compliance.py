@@ -8,7 +8,7 @@ Generates once (not timed) 2,000 agents in 100 teams working Monday to Friday
 generate_series per day) and attendances (COPY, with a few late arrivals,
 absences and proxy punches), then times
 ``telesales.daily.compliance._compute_for_range`` for the month (first
-computation, then a recomputation replacing the rows) and for one day (the
+computation, then two recomputations rewriting the rows) and for one day (the
 nightly job), against the reference measured in the same run: one GROUP BY of
 the month's calls per agent and day. Each computation commits, as the cron and
 the jobs do; what they wrote is deleted afterwards, so runs compare.

@@ -32,8 +32,8 @@ class TelesalesDailyCompliance(models.Model):
             ["is_newcomer", "deals", "absence", "department_id"],
         )
         vals_list = []
-        # the teams of the range read at once (their leaders and the managers
-        # above), not one team per flag
+        # the leaders of the range's teams and the managers above read at
+        # once into the cache, not one team per flag
         teams = self.env["hr.department"].browse(
             {row[4] for rows in per_employee.values() for row in rows if row[4]}
         )
@@ -54,7 +54,7 @@ class TelesalesDailyCompliance(models.Model):
                 streak_start = streak_start or day
                 run += 1
                 if run == limit + 1 and day >= date_from:
-                    team = teams.browse(team_id).with_prefetch(teams._prefetch_ids)
+                    team = teams.browse(team_id)
                     vals_list.append(
                         {
                             "name": self.env._(
